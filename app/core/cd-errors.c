@@ -1,0 +1,14 @@
+/* cd-errors.c
+ *
+ * Copyright 2026 The Certdesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cd-errors.h"
+
+G_DEFINE_QUARK (cd-import-error-quark, cd_import_error)
+G_DEFINE_QUARK (cd-keyring-error-quark, cd_keyring_error)
+G_DEFINE_QUARK (cd-database-error-quark, cd_database_error)

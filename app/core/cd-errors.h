@@ -1,0 +1,57 @@
+/* cd-errors.h
+ *
+ * Copyright 2026 The Certdesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define CD_IMPORT_ERROR   (cd_import_error_quark ())
+#define CD_KEYRING_ERROR  (cd_keyring_error_quark ())
+#define CD_DATABASE_ERROR (cd_database_error_quark ())
+
+/* What is wrong with the content of a file the user asked to import. */
+typedef enum
+{
+  CD_IMPORT_ERROR_EMPTY,            /* zero bytes, or only white space */
+  CD_IMPORT_ERROR_TOO_LARGE,        /* over CD_IMPORT_MAX_SIZE, refused before reading */
+  CD_IMPORT_ERROR_UNRECOGNIZED,     /* not a format we know */
+  CD_IMPORT_ERROR_TRUNCATED,        /* a known format that ends early */
+  CD_IMPORT_ERROR_CORRUPT,          /* a known format whose content does not parse */
+  CD_IMPORT_ERROR_NEEDS_PASSWORD,   /* encrypted, and no password was given */
+  CD_IMPORT_ERROR_BAD_PASSWORD,     /* encrypted, and the password given is wrong */
+  CD_IMPORT_ERROR_UNSUPPORTED,      /* recognised, but an algorithm we cannot handle */
+  CD_IMPORT_ERROR_IO,               /* the file could not be read */
+} CdImportError;
+
+typedef enum
+{
+  CD_KEYRING_ERROR_NO_SERVICE,      /* no D-Bus session, or no Secret Service on it */
+  CD_KEYRING_ERROR_LOCKED,          /* the keyring is locked and was not unlocked */
+  CD_KEYRING_ERROR_NOT_FOUND,       /* no key with that key id */
+  CD_KEYRING_ERROR_FAILED,          /* any other Secret Service failure */
+} CdKeyringError;
+
+typedef enum
+{
+  CD_DATABASE_ERROR_OPEN,           /* cannot create or open the file */
+  CD_DATABASE_ERROR_READ_ONLY,      /* the file or its folder cannot be written */
+  CD_DATABASE_ERROR_BUSY,           /* another program holds the write lock too long */
+  CD_DATABASE_ERROR_FULL,           /* the disk is full */
+  CD_DATABASE_ERROR_CORRUPT,        /* not a database, or damaged */
+  CD_DATABASE_ERROR_TOO_NEW,        /* made by a newer Certdesk */
+  CD_DATABASE_ERROR_NOT_FOUND,      /* no certificate matches */
+  CD_DATABASE_ERROR_AMBIGUOUS,      /* a fingerprint prefix matches several */
+  CD_DATABASE_ERROR_FAILED,
+} CdDatabaseError;
+
+GQuark cd_import_error_quark   (void);
+GQuark cd_keyring_error_quark  (void);
+GQuark cd_database_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* cd-test-utils.h
+ *
+ * Copyright 2026 The Certdesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "cd-database.h"
+
+G_BEGIN_DECLS
+
+/* Passwords the fixtures are made with (see make-fixtures.sh). */
+#define CD_TEST_PASSWORD      "secret"
+#define CD_TEST_UTF8_PASSWORD "p\xc3\xa4ssw\xc3\xb6rd\xe2\x82\xac"
+
+const char *cd_test_fixtures_dir   (void);
+char       *cd_test_fixture        (const char  *name);
+GFile      *cd_test_fixture_file   (const char  *name);
+char       *cd_test_make_tmpdir    (void);
+void        cd_test_run_command    (const char  *format,
+                                    ...) G_GNUC_PRINTF (1, 2);
+CdDatabase *cd_test_open_database  (char       **out_path);
+guint       cd_test_count_rows     (CdDatabase  *database,
+                                    CdStoreKind  kind);
+char       *cd_test_dump_database  (CdDatabase  *database);
+char       *cd_test_dump_keyring   (void);
+
+G_END_DECLS
