@@ -189,25 +189,29 @@ cd_test_dump_database (CdDatabase *database)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The key ids of every Certdesk key in the keyring, sorted. */
+/* The key ids of every Certdesk key in the keyring, sorted. libsecret's
+ * password API wants at least one attribute besides the schema, so this
+ * asks the service directly for every item of our schema.
+ */
 char *
 cd_test_dump_keyring (void)
 {
-  static const SecretSchema schema = {
-    "io.github.certdesk.Certdesk.Key", SECRET_SCHEMA_DONT_MATCH_NAME,
-    { { "key-id", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } }
-  };
   g_autoptr(GError) error = NULL;
+  g_autoptr(SecretService) service = NULL;
   g_autoptr(GHashTable) query = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) out = g_string_new (NULL);
   GList *items;
 
-  items = secret_password_search_sync (&schema, SECRET_SEARCH_ALL, NULL, &error, NULL);
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  g_hash_table_insert (query, (gpointer)"xdg:schema", (gpointer)"io.github.certdesk.Certdesk.Key");
+  items = secret_service_search_sync (service, NULL, query, SECRET_SEARCH_ALL, NULL, &error);
   g_assert_no_error (error);
   for (GList *l = items; l != NULL; l = l->next)
     {
-      g_autoptr(GHashTable) attrs = secret_retrievable_get_attributes (l->data);
+      g_autoptr(GHashTable) attrs = secret_item_get_attributes (l->data);
 
       g_ptr_array_add (ids, g_strdup (g_hash_table_lookup (attrs, "key-id")));
     }

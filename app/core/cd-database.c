@@ -399,16 +399,81 @@ migrate (CdDatabase  *self,
 }
 
 static void
-cd_database_finalize (GObject *object)
+close_connection (CdDatabase *self)
 {
-  CdDatabase *self = (CdDatabase *)object;
-
-  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_hash_table_remove_all (self->statements);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
+}
+
+static gboolean
+open_connection (CdDatabase  *self,
+                 gboolean     immutable,
+                 GError     **error)
+{
+  g_autofree char *uri = NULL;
+  int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+  int rc;
+
+  close_connection (self);
+
+  if (immutable)
+    {
+      g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+
+      uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+      flags |= SQLITE_OPEN_READONLY;
+    }
+  else
+    {
+      g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+
+      uri = g_strdup_printf ("file:%s", escaped);
+      flags |= SQLITE_OPEN_READWRITE;
+    }
+
+  rc = sqlite3_open_v2 (uri, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_sqlite (error, self->path, rc, self->db ? sqlite3_errmsg (self->db) : NULL);
+      close_connection (self);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", error))
+    goto failed;
+
+  /* journal_mode is the first statement that reads the file, so a file
+   * that is not a database is caught here.
+   */
+  if (!sqlite3_db_readonly (self->db, "main") &&
+      !exec (self, "PRAGMA journal_mode = WAL", error))
+    goto failed;
+
+  if (!migrate (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  close_connection (self);
+  return FALSE;
+}
+
+static void
+cd_database_finalize (GObject *object)
+{
+  CdDatabase *self = (CdDatabase *)object;
+
+  close_connection (self);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (cd_database_parent_class)->finalize (object);
@@ -454,7 +519,7 @@ cd_database_open (const char  *path,
                   GError     **error)
 {
   g_autoptr(CdDatabase) self = NULL;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -465,30 +530,23 @@ cd_database_open (const char  *path,
   self = g_object_new (CD_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
+  if (!open_connection (self, FALSE, &local_error))
     {
-      set_error_from_sqlite (error, path, rc, self->db ? sqlite3_errmsg (self->db) : NULL);
-      return NULL;
+      /* A WAL database on a read-only disk cannot make its -shm file;
+       * SQLite reads it only when told the file will not change. Writes
+       * then fail as read-only, which is what the user needs to hear.
+       */
+      if (!g_error_matches (local_error, CD_DATABASE_ERROR, CD_DATABASE_ERROR_OPEN) ||
+          access (path, W_OK) == 0)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      g_clear_error (&local_error);
+      if (!open_connection (self, TRUE, error))
+        return NULL;
     }
-
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  /* journal_mode is the first statement that reads the file, so a file
-   * that is not a database is caught here.
-   */
-  if (!exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !exec (self, "PRAGMA synchronous = FULL", error))
-    return NULL;
-
-  if (!sqlite3_db_readonly (self->db, "main") &&
-      !exec (self, "PRAGMA journal_mode = WAL", error))
-    return NULL;
-
-  if (!migrate (self, error))
-    return NULL;
 
   self->data_version = query_int (self, "PRAGMA data_version");
 
