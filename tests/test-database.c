@@ -154,7 +154,7 @@ test_database_lists_without_parsing (void)
   const char * const *san;
 
   import_into (database, "leaf.pem", CD_STORE_KIND_AUTO);
-  exec_sql (path, "UPDATE certificates SET der = x'00'");
+  exec_sql (path, "UPDATE certificate_der SET der = x'00'");
 
   rows = cd_database_list_store (database, CD_STORE_KIND_ADDRESS_BOOK, &error);
   g_assert_no_error (error);
@@ -305,6 +305,7 @@ test_database_delete (void)
   g_assert_no_error (error);
   g_assert_cmpuint (removed, ==, 1);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM certificates"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM certificate_der"), ==, 0);
 
   der = cd_database_dup_der (database, sha256, &error);
   g_assert_null (der);

@@ -54,7 +54,6 @@ static const char *migrations[SCHEMA_VERSION] = {
   "  id          INTEGER PRIMARY KEY,"
   "  sha256      TEXT NOT NULL UNIQUE,"
   "  is_request  INTEGER NOT NULL DEFAULT 0,"
-  "  der         BLOB NOT NULL,"
   "  key_id      TEXT,"
   "  subject     TEXT NOT NULL,"
   "  subject_cn  TEXT NOT NULL,"
@@ -69,6 +68,12 @@ static const char *migrations[SCHEMA_VERSION] = {
   "  self_signed INTEGER NOT NULL DEFAULT 0,"
   "  search      TEXT NOT NULL DEFAULT '',"
   "  added       INTEGER NOT NULL"
+  ");"
+  /* The DER lives apart so that listing a store reads only the small
+   * rows above; it is read when someone opens the details. */
+  "CREATE TABLE certificate_der ("
+  "  certificate_id INTEGER PRIMARY KEY REFERENCES certificates (id) ON DELETE CASCADE,"
+  "  der            BLOB NOT NULL"
   ");"
   "CREATE INDEX certificates_key_id ON certificates (key_id);"
   "CREATE TABLE store_entries ("
@@ -591,9 +596,11 @@ cd_database_set_busy_timeout (CdDatabase *self,
  * @error: a location for a #GError
  *
  * Lists a store from the stored columns; no certificate is parsed.
+ * The rows come in the order they were added: callers sort as they
+ * show them, and SQLite sorting 100,000 rows would take longer than
+ * reading them.
  *
- * Returns: (transfer full) (element-type CdCertificate): the rows,
- *   sorted by subject name
+ * Returns: (transfer full) (element-type CdCertificate): the rows
  */
 GPtrArray *
 cd_database_list_store (CdDatabase   *self,
@@ -607,7 +614,7 @@ cd_database_list_store (CdDatabase   *self,
 
   stmt = get_statement (self,
                         "SELECT " ROW_COLUMNS ROW_FROM
-                        " WHERE e.store = ?1 ORDER BY c.subject_cn, c.sha256",
+                        " WHERE e.store = ?1",
                         error);
   if (stmt == NULL)
     return NULL;
@@ -780,11 +787,18 @@ cd_database_find (CdDatabase   *self,
   if (rows == NULL)
     return NULL;
 
-  if (rows->len == 0)
+  if (rows->len == 0 && kind != CD_STORE_KIND_AUTO)
     {
       g_set_error (error, CD_DATABASE_ERROR, CD_DATABASE_ERROR_NOT_FOUND,
                    _("The certificate %s is not in %s."),
                    fingerprint, cd_store_kind_get_title (kind));
+      return NULL;
+    }
+
+  if (rows->len == 0)
+    {
+      g_set_error (error, CD_DATABASE_ERROR, CD_DATABASE_ERROR_NOT_FOUND,
+                   _("No certificate has the fingerprint %s."), fingerprint);
       return NULL;
     }
 
@@ -811,7 +825,11 @@ cd_database_dup_der (CdDatabase   *self,
   g_return_val_if_fail (CD_IS_DATABASE (self), NULL);
   g_return_val_if_fail (sha256 != NULL, NULL);
 
-  stmt = get_statement (self, "SELECT der FROM certificates WHERE sha256 = ?1", error);
+  stmt = get_statement (self,
+                        "SELECT d.der FROM certificates c"
+                        " JOIN certificate_der d ON d.certificate_id = c.id"
+                        " WHERE c.sha256 = ?1",
+                        error);
   if (stmt == NULL)
     return NULL;
 
@@ -1011,11 +1029,11 @@ insert_certificate (CdDatabase     *self,
   const void *der_data = g_bytes_get_data (der, &der_len);
 
   stmt = get_statement (self,
-                        "INSERT INTO certificates (sha256, is_request, der, key_id, subject,"
+                        "INSERT INTO certificates (sha256, is_request, key_id, subject,"
                         " subject_cn, issuer, issuer_cn, serial, not_before, not_after, purposes,"
                         " san, is_ca, self_signed, search, added)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                        " ?15, ?16, ?17)",
+                        " ?15, ?16)",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -1024,21 +1042,20 @@ insert_certificate (CdDatabase     *self,
 
   sqlite3_bind_text (stmt, 1, row->sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, row->is_request);
-  sqlite3_bind_blob (stmt, 3, der_data, der_len, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, row->key_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, row->subject ? row->subject : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, row->subject_cn ? row->subject_cn : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, row->issuer, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, row->issuer_cn, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, row->serial, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 10, row->not_before);
-  sqlite3_bind_int64 (stmt, 11, row->not_after);
-  sqlite3_bind_text (stmt, 12, row->purposes ? row->purposes : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 13, san, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 14, row->is_ca);
-  sqlite3_bind_int (stmt, 15, row->is_self_signed);
-  sqlite3_bind_text (stmt, 16, row->search_text ? row->search_text : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 17, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 3, row->key_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, row->subject ? row->subject : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, row->subject_cn ? row->subject_cn : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, row->issuer, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, row->issuer_cn, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, row->serial, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, row->not_before);
+  sqlite3_bind_int64 (stmt, 10, row->not_after);
+  sqlite3_bind_text (stmt, 11, row->purposes ? row->purposes : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 12, san, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 13, row->is_ca);
+  sqlite3_bind_int (stmt, 14, row->is_self_signed);
+  sqlite3_bind_text (stmt, 15, row->search_text ? row->search_text : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 16, g_get_real_time () / G_USEC_PER_SEC);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -1049,6 +1066,23 @@ insert_certificate (CdDatabase     *self,
   sqlite3_reset (stmt);
 
   *out_id = sqlite3_last_insert_rowid (self->db);
+
+  stmt = get_statement (self,
+                        "INSERT INTO certificate_der (certificate_id, der) VALUES (?1, ?2)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, *out_id);
+  sqlite3_bind_blob (stmt, 2, der_data, der_len, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_error_from_db (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
   return TRUE;
 }
 
