@@ -1,0 +1,251 @@
+/* cd-application.c
+ *
+ * Copyright 2026 The Certdesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* CdApplication opens the user's certificate database and keyring once,
+ * makes the main window, and holds the application-wide actions and
+ * keyboard shortcuts. Files given on the command line or by the file
+ * manager are imported into the window.
+ */
+
+#define G_LOG_DOMAIN "cd-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cd-application.h"
+#include "cd-database.h"
+#include "cd-keyring.h"
+#include "cd-window.h"
+
+struct _CdApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned references */
+  CdDatabase     *database;
+  CdKeyring      *keyring;
+  GError         *database_error;   /* why the database could not be opened */
+};
+
+G_DEFINE_FINAL_TYPE (CdApplication, cd_application, ADW_TYPE_APPLICATION)
+
+static void
+open_database (CdApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  g_assert (CD_IS_APPLICATION (self));
+
+  if (self->database != NULL || self->database_error != NULL)
+    return;
+
+  path = cd_database_dup_default_path ();
+  self->database = cd_database_open (path, &self->database_error);
+
+  if (self->database == NULL)
+    g_warning ("Could not open %s: %s", path, self->database_error->message);
+
+  /* The application is interactive, so the keyring may ask the user to
+   * unlock it.
+   */
+  self->keyring = cd_keyring_new (TRUE);
+}
+
+static CdWindow *
+ensure_window (CdApplication *self)
+{
+  GtkWindow *window;
+  CdWindow *new_window;
+
+  g_assert (CD_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (CD_IS_WINDOW (window))
+    return CD_WINDOW (window);
+
+  open_database (self);
+
+  new_window = cd_window_new (GTK_APPLICATION (self), self->database, self->keyring);
+  if (self->database == NULL)
+    cd_window_show_database_error (new_window, self->database_error);
+
+  return new_window;
+}
+
+static void
+cd_application_activate (GApplication *app)
+{
+  CdApplication *self = (CdApplication *)app;
+
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+}
+
+static void
+cd_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  CdApplication *self = (CdApplication *)app;
+  CdWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cd_window_import_files (window, files, n_files, CD_STORE_KIND_AUTO);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CdApplication *self = CD_APPLICATION (user_data);
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing the windows lets them save their size and stop an import
+   * cleanly; the application ends with the last one.
+   */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Certdesk authors", NULL };
+  CdApplication *self = CD_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Certdesk"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", "The Certdesk authors",
+                         "developers", developers,
+                         "copyright", _("© 2026 The Certdesk authors"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("Keep the certificates and private keys of this "
+                                       "computer in order, as Windows' certificate "
+                                       "manager does."),
+                         /* translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+cd_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.reload", { "F5", "<Control>r", NULL } },
+    { "win.show-store::my", { "<Control>1", NULL } },
+    { "win.show-store::root", { "<Control>2", NULL } },
+    { "win.show-store::ca", { "<Control>3", NULL } },
+    { "win.show-store::trustedpeople", { "<Control>4", NULL } },
+    { "win.show-store::addressbook", { "<Control>5", NULL } },
+    { "win.show-store::disallowed", { "<Control>6", NULL } },
+    { "win.show-store::request", { "<Control>7", NULL } },
+  };
+  CdApplication *self = (CdApplication *)app;
+
+  G_APPLICATION_CLASS (cd_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+cd_application_finalize (GObject *object)
+{
+  CdApplication *self = (CdApplication *)object;
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->keyring);
+  g_clear_error (&self->database_error);
+
+  G_OBJECT_CLASS (cd_application_parent_class)->finalize (object);
+}
+
+static void
+cd_application_class_init (CdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = cd_application_finalize;
+
+  app_class->activate = cd_application_activate;
+  app_class->open = cd_application_open;
+  app_class->startup = cd_application_startup;
+}
+
+static void
+cd_application_init (CdApplication *self)
+{
+}
+
+/**
+ * cd_application_new:
+ *
+ * Returns: (transfer full): the Certdesk application
+ */
+CdApplication *
+cd_application_new (void)
+{
+  return g_object_new (CD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * cd_application_get_database:
+ * @self: a #CdApplication
+ *
+ * Returns: (transfer none) (nullable): the user's database, or %NULL if
+ *   it is not open (yet, or because it could not be opened)
+ */
+CdDatabase *
+cd_application_get_database (CdApplication *self)
+{
+  g_return_val_if_fail (CD_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * cd_application_get_keyring:
+ * @self: a #CdApplication
+ *
+ * Returns: (transfer none) (nullable): the keyring private keys go to
+ */
+CdKeyring *
+cd_application_get_keyring (CdApplication *self)
+{
+  g_return_val_if_fail (CD_IS_APPLICATION (self), NULL);
+
+  return self->keyring;
+}

@@ -1,0 +1,598 @@
+/* cd-store-view.c
+ *
+ * Copyright 2026 The Certdesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* CdStoreView lists the certificates of one store in columns, as
+ * certmgr.msc does, and narrows them to a search as the user types.
+ * The model chain lives in the template: selection > filter > sort >
+ * CdStore. Filtering above sorting means a keystroke only re-filters;
+ * the sort is done once, when the store is loaded or a column clicked.
+ * An empty store and a search without results get a status page each.
+ */
+
+#define G_LOG_DOMAIN "cd-store-view"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cd-certificate.h"
+#include "cd-store-kind.h"
+#include "cd-store-view.h"
+#include "cd-store.h"
+
+struct _CdStoreView
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  GtkColumnView       *column_view;
+  AdwStatusPage       *empty_page;
+  GtkFilterListModel  *filter_model;
+  GtkCustomFilter     *filter;
+  AdwStatusPage       *no_results_page;
+  GtkSortListModel    *sort_model;
+  GtkStack            *stack;
+  GtkColumnViewColumn *subject_column;
+
+  /* Owned references */
+  CdStore             *store;
+
+  char                *search_text;
+  char                *needle;      /* case-folded search_text, NULL to show all */
+  gulong               store_changed_id;
+  guint                n_items;
+  guint                n_visible;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SEARCH_TEXT,
+  PROP_N_ITEMS,
+  PROP_N_VISIBLE,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (CdStoreView, cd_store_view, GTK_TYPE_WIDGET)
+
+static GParamSpec *properties [N_PROPS];
+
+/* Fingerprints and serials are kept without separators in the search
+ * text, and people paste them as byte pairs split by colons (OpenSSL)
+ * or spaces (Windows). Only that shape counts, so that a search for
+ * words such as "cafe bad" keeps its space. The last pair may still
+ * be being typed.
+ */
+static gboolean
+looks_like_hex_pairs (const char *text)
+{
+  guint n_separators = 0;
+  guint group = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isxdigit (*p))
+        {
+          if (++group > 2)
+            return FALSE;
+        }
+      else if (*p == ':' || *p == ' ')
+        {
+          if (group != 2)
+            return FALSE;
+          group = 0;
+          n_separators++;
+        }
+      else
+        {
+          return FALSE;
+        }
+    }
+
+  return n_separators > 0;
+}
+
+static char *
+make_needle (const char *search_text)
+{
+  g_autofree char *text = NULL;
+
+  if (search_text == NULL)
+    return NULL;
+
+  text = g_strstrip (g_strdup (search_text));
+  if (text[0] == '\0')
+    return NULL;
+
+  if (looks_like_hex_pairs (text))
+    {
+      char *out = text;
+
+      for (const char *in = text; *in != '\0'; in++)
+        {
+          if (*in != ':' && *in != ' ')
+            *out++ = *in;
+        }
+      *out = '\0';
+    }
+
+  return g_utf8_casefold (text, -1);
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  CdStoreView *self = user_data;
+
+  if (self->needle == NULL)
+    return TRUE;
+
+  return strstr (cd_certificate_get_search_text (item), self->needle) != NULL;
+}
+
+static void
+update_page (CdStoreView *self)
+{
+  guint n_items;
+  guint n_visible;
+  const char *page;
+
+  g_assert (CD_IS_STORE_VIEW (self));
+
+  n_items = self->store ? g_list_model_get_n_items (G_LIST_MODEL (self->store)) : 0;
+  n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+
+  if (n_items == 0)
+    page = "empty";
+  else if (n_visible == 0)
+    page = "no-results";
+  else
+    page = "list";
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+
+  if (self->n_items != n_items)
+    {
+      self->n_items = n_items;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+
+  if (self->n_visible != n_visible)
+    {
+      self->n_visible = n_visible;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VISIBLE]);
+    }
+}
+
+static void
+update_empty_page (CdStoreView *self)
+{
+  g_autofree char *description = NULL;
+  CdStoreKind kind;
+
+  g_assert (CD_IS_STORE_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+
+  kind = cd_store_get_kind (self->store);
+  /* The description is Pango markup. */
+  description = g_markup_printf_escaped (/* translators: %s says what the store is for, e.g.
+                                          * "Your own certificates, for which you hold the
+                                          * private key" */
+                                         _("%s.\nDrag certificate files onto this window or "
+                                           "import them."),
+                                         cd_store_kind_get_description (kind));
+
+  adw_status_page_set_icon_name (self->empty_page, cd_store_kind_get_icon_name (kind));
+  adw_status_page_set_description (self->empty_page, description);
+}
+
+static void
+update_no_results_page (CdStoreView *self)
+{
+  g_autofree char *description = NULL;
+
+  g_assert (CD_IS_STORE_VIEW (self));
+
+  if (self->search_text == NULL)
+    return;
+
+  description = g_markup_printf_escaped (/* translators: %s is what the user typed into the search */
+                                         _("No certificate in this store matches “%s”. Search "
+                                           "for a name, an email address, a host name or a "
+                                           "fingerprint."),
+                                         self->search_text);
+  adw_status_page_set_description (self->no_results_page, description);
+}
+
+static void
+model_items_changed_cb (CdStoreView *self,
+                        guint        position,
+                        guint        removed,
+                        guint        added,
+                        GListModel  *model)
+{
+  g_assert (CD_IS_STORE_VIEW (self));
+
+  update_page (self);
+}
+
+/* Closures for the cell templates. */
+
+static char *
+format_expiration (GtkListItem *item,
+                   gint64       not_after,
+                   gboolean     is_request)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  /* A request is not valid for any time yet. */
+  if (is_request)
+    return NULL;
+
+  date = g_date_time_new_from_unix_local (not_after);
+  if (date == NULL)
+    return NULL;
+
+  return g_date_time_format (date, "%x");
+}
+
+static gboolean
+is_expired (GtkListItem *item,
+            gint64       not_after,
+            gboolean     is_request)
+{
+  return !is_request && not_after < g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static char **
+expiration_css_classes (GtkListItem *item,
+                        gint64       not_after,
+                        gboolean     is_request)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_add (builder, "numeric");
+  if (is_expired (item, not_after, is_request))
+    g_strv_builder_add (builder, "expired");
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+cd_store_view_dispose (GObject *object)
+{
+  CdStoreView *self = (CdStoreView *)object;
+
+  /* Taking the columns down changes the sorter, which would re-sort the
+   * rows and call back into a half-disposed view.
+   */
+  if (self->filter_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter_model, model_items_changed_cb, self);
+  if (self->sort_model != NULL)
+    gtk_sort_list_model_set_model (self->sort_model, NULL);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_object (&self->store);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_STORE_VIEW);
+
+  G_OBJECT_CLASS (cd_store_view_parent_class)->dispose (object);
+}
+
+static void
+cd_store_view_finalize (GObject *object)
+{
+  CdStoreView *self = (CdStoreView *)object;
+
+  g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->needle, g_free);
+
+  G_OBJECT_CLASS (cd_store_view_parent_class)->finalize (object);
+}
+
+static void
+cd_store_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CdStoreView *self = CD_STORE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, cd_store_view_get_store (self));
+      break;
+
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, cd_store_view_get_search_text (self));
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, cd_store_view_get_n_items (self));
+      break;
+
+    case PROP_N_VISIBLE:
+      g_value_set_uint (value, cd_store_view_get_n_visible (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_store_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  CdStoreView *self = CD_STORE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      cd_store_view_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_SEARCH_TEXT:
+      cd_store_view_set_search_text (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_store_view_class_init (CdStoreViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cd_store_view_dispose;
+  object_class->finalize = cd_store_view_finalize;
+  object_class->get_property = cd_store_view_get_property;
+  object_class->set_property = cd_store_view_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CD_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_VISIBLE] =
+    g_param_spec_uint ("n-visible", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CD_TYPE_CERTIFICATE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cd-store-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdStoreView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CdStoreView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CdStoreView, filter);
+  gtk_widget_class_bind_template_child (widget_class, CdStoreView, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, CdStoreView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, CdStoreView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, CdStoreView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CdStoreView, subject_column);
+  gtk_widget_class_bind_template_callback (widget_class, expiration_css_classes);
+  gtk_widget_class_bind_template_callback (widget_class, format_expiration);
+  gtk_widget_class_bind_template_callback (widget_class, is_expired);
+}
+
+static void
+cd_store_view_init (CdStoreView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
+
+  g_signal_connect_object (self->filter_model,
+                           "items-changed",
+                           G_CALLBACK (model_items_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  /* certmgr.msc opens a store sorted by "Issued To". */
+  gtk_column_view_sort_by_column (self->column_view, self->subject_column, GTK_SORT_ASCENDING);
+
+  update_page (self);
+}
+
+/**
+ * cd_store_view_new:
+ *
+ * Returns: (transfer floating): a new #CdStoreView showing no store
+ */
+GtkWidget *
+cd_store_view_new (void)
+{
+  return g_object_new (CD_TYPE_STORE_VIEW, NULL);
+}
+
+/**
+ * cd_store_view_get_store:
+ * @self: a #CdStoreView
+ *
+ * Returns: (transfer none) (nullable): the store shown
+ */
+CdStore *
+cd_store_view_get_store (CdStoreView *self)
+{
+  g_return_val_if_fail (CD_IS_STORE_VIEW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * cd_store_view_set_store:
+ * @self: a #CdStoreView
+ * @store: (nullable): the store to show
+ *
+ * Shows @store, filtered by the current search text.
+ */
+void
+cd_store_view_set_store (CdStoreView *self,
+                         CdStore     *store)
+{
+  g_return_if_fail (CD_IS_STORE_VIEW (self));
+  g_return_if_fail (!store || CD_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+
+  g_set_object (&self->store, store);
+
+  /* Rows hidden by the search change the count without changing what
+   * the filter model shows, so watch the store itself too.
+   */
+  if (store != NULL)
+    self->store_changed_id = g_signal_connect_object (store,
+                                                      "items-changed",
+                                                      G_CALLBACK (model_items_changed_cb),
+                                                      self,
+                                                      G_CONNECT_SWAPPED);
+
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (store));
+
+  update_empty_page (self);
+  update_page (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * cd_store_view_get_search_text:
+ * @self: a #CdStoreView
+ *
+ * Returns: (transfer none) (nullable): the text rows are filtered by
+ */
+const char *
+cd_store_view_get_search_text (CdStoreView *self)
+{
+  g_return_val_if_fail (CD_IS_STORE_VIEW (self), NULL);
+
+  return self->search_text;
+}
+
+/**
+ * cd_store_view_set_search_text:
+ * @self: a #CdStoreView
+ * @search_text: (nullable): what the user typed, or %NULL for all rows
+ *
+ * Shows only the rows whose subject, issuer, friendly name, alternative
+ * names, serial or fingerprint contain @search_text, ignoring case.
+ * Colons and spaces in a hexadecimal fingerprint do not matter.
+ */
+void
+cd_store_view_set_search_text (CdStoreView *self,
+                               const char  *search_text)
+{
+  g_autofree char *old_needle = NULL;
+  GtkFilterChange change;
+
+  g_return_if_fail (CD_IS_STORE_VIEW (self));
+
+  if (g_strcmp0 (self->search_text, search_text) == 0)
+    return;
+
+  g_free (self->search_text);
+  self->search_text = g_strdup (search_text);
+
+  old_needle = g_steal_pointer (&self->needle);
+  self->needle = make_needle (search_text);
+
+  /* Telling the filter how the search changed lets it look only at the
+   * rows shown (typing on) or hidden (deleting), not at all of them.
+   */
+  if (g_strcmp0 (old_needle, self->needle) == 0)
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  else if (self->needle == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (old_needle == NULL || strstr (self->needle, old_needle) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (old_needle, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  update_no_results_page (self);
+
+  if (g_strcmp0 (old_needle, self->needle) != 0)
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
+
+  update_page (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+}
+
+/**
+ * cd_store_view_get_model:
+ * @self: a #CdStoreView
+ *
+ * Returns: (transfer none): the sorted and filtered rows, as the column
+ *   view shows them (a #GtkSelectionModel of #CdCertificate)
+ */
+GListModel *
+cd_store_view_get_model (CdStoreView *self)
+{
+  g_return_val_if_fail (CD_IS_STORE_VIEW (self), NULL);
+
+  return G_LIST_MODEL (gtk_column_view_get_model (self->column_view));
+}
+
+/**
+ * cd_store_view_get_n_items:
+ * @self: a #CdStoreView
+ *
+ * Returns: the number of certificates in the store
+ */
+guint
+cd_store_view_get_n_items (CdStoreView *self)
+{
+  g_return_val_if_fail (CD_IS_STORE_VIEW (self), 0);
+
+  return self->n_items;
+}
+
+/**
+ * cd_store_view_get_n_visible:
+ * @self: a #CdStoreView
+ *
+ * Returns: the number of certificates the search lets through
+ */
+guint
+cd_store_view_get_n_visible (CdStoreView *self)
+{
+  g_return_val_if_fail (CD_IS_STORE_VIEW (self), 0);
+
+  return self->n_visible;
+}

@@ -1,0 +1,891 @@
+/* cd-window.c
+ *
+ * Copyright 2026 The Certdesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* CdWindow is the main window: the stores in a sidebar, the selected
+ * store's certificates, search, and import by drag and drop or a file
+ * chooser. It takes the database and keyring as construct properties,
+ * so a test can build one without running the application, and keeps
+ * what it shows in step with changes other programs make.
+ */
+
+#define G_LOG_DOMAIN "cd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cd-database.h"
+#include "cd-import-progress.h"
+#include "cd-import-queue.h"
+#include "cd-keyring.h"
+#include "cd-store-kind.h"
+#include "cd-store-row.h"
+#include "cd-store-view.h"
+#include "cd-store.h"
+#include "cd-window-private.h"
+
+/* How often to look for changes by other programs while the window is
+ * active; the -wal file monitor usually notices them sooner.
+ */
+#define POLL_INTERVAL_SECONDS 2
+#define MONITOR_DELAY_MSEC    250
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  PROP_KEYRING,
+  PROP_SELECTED_STORE,
+  PROP_IMPORTING,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties [N_PROPS];
+
+void
+_cd_window_add_toast (CdWindow   *self,
+                      const char *text)
+{
+  GtkWidget *label;
+  AdwToast *toast;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  /* An import summary names several stores; the toast's own title would
+   * cut it off after one line. The width keeps it inside the narrowest
+   * window, where the toast does not narrow a wrapping label by itself.
+   */
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", text,
+                        "wrap", TRUE,
+                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                        "max-width-chars", 40,
+                        "xalign", 0.0f,
+                        NULL);
+  gtk_widget_add_css_class (label, "heading");
+
+  toast = adw_toast_new ("");
+  adw_toast_set_custom_title (toast, label);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+set_action_enabled (CdWindow   *self,
+                    const char *name,
+                    gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_assert (G_IS_SIMPLE_ACTION (action));
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+_cd_window_set_importing (CdWindow *self,
+                          gboolean  importing)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->importing != importing)
+    {
+      self->importing = importing;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+    }
+}
+
+static CdStore *
+ensure_store (CdWindow    *self,
+              CdStoreKind  kind)
+{
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (kind >= 0 && kind < CD_N_STORE_KINDS);
+
+  if (self->stores[kind] == NULL)
+    {
+      self->stores[kind] = cd_store_new (kind);
+      self->stale |= 1u << kind;
+    }
+
+  return self->stores[kind];
+}
+
+static void
+reload_store (CdWindow    *self,
+              CdStoreKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  CdStore *store;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+
+  store = ensure_store (self, kind);
+  self->stale &= ~(1u << kind);
+
+  if (!cd_store_reload (store, self->database, &error))
+    {
+      g_warning ("Could not load the %s store: %s", cd_store_kind_to_id (kind), error->message);
+      _cd_window_add_toast (self, error->message);
+    }
+}
+
+static void
+update_counts (CdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint counts[CD_N_STORE_KINDS] = { 0 };
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+
+  if (!cd_database_count_stores (self->database, counts, &error))
+    {
+      g_warning ("Could not count the certificates: %s", error->message);
+      _cd_window_add_toast (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < CD_N_STORE_KINDS; i++)
+    cd_store_row_set_count (self->rows[i], counts[i]);
+}
+
+static void
+update_subtitle (CdWindow *self)
+{
+  g_autofree char *text = NULL;
+  const char *search;
+  guint n_items;
+  guint n_visible;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  n_items = cd_store_view_get_n_items (self->store_view);
+  n_visible = cd_store_view_get_n_visible (self->store_view);
+  search = cd_store_view_get_search_text (self->store_view);
+
+  if (search != NULL && search[0] != '\0' && n_visible != n_items)
+    /* translators: "3 of 140 certificates": rows matching the search, then rows in the store */
+    text = g_strdup_printf (ngettext ("%'u of %'u certificate", "%'u of %'u certificates", n_items),
+                            n_visible, n_items);
+  else
+    text = g_strdup_printf (ngettext ("%'u certificate", "%'u certificates", n_items), n_items);
+
+  adw_window_title_set_subtitle (self->window_title, text);
+}
+
+static void
+show_store (CdWindow    *self,
+            CdStoreKind  kind)
+{
+  CdStore *store;
+
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (kind >= 0 && kind < CD_N_STORE_KINDS);
+
+  store = ensure_store (self, kind);
+  if ((self->stale & (1u << kind)) != 0)
+    reload_store (self, kind);
+
+  self->kind = kind;
+  cd_store_view_set_store (self->store_view, store);
+  adw_window_title_set_title (self->window_title, cd_store_kind_get_title (kind));
+  update_subtitle (self);
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "selected-store", cd_store_kind_to_id (kind));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORE]);
+}
+
+static void
+check_database (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  /* The import reloads everything when it is done; reading while the
+   * worker writes would only show a half-done state.
+   */
+  if (self->database == NULL || cd_window_get_importing (self))
+    return;
+
+  if (cd_database_check_changed (self->database))
+    {
+      g_debug ("The database was changed by another program, reloading");
+      cd_window_reload (self);
+    }
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  check_database (CD_WINDOW (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+check_timeout_cb (gpointer user_data)
+{
+  CdWindow *self = CD_WINDOW (user_data);
+
+  self->check_id = 0;
+  check_database (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_wal_changed_cb (CdWindow          *self,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event,
+                   GFileMonitor      *monitor)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  /* A transaction writes the file many times; look once it settled. */
+  if (self->check_id == 0)
+    self->check_id = g_timeout_add (MONITOR_DELAY_MSEC, check_timeout_cb, self);
+}
+
+static void
+on_is_active_changed_cb (CdWindow   *self,
+                         GParamSpec *pspec,
+                         gpointer    unused)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    {
+      if (self->poll_id == 0)
+        self->poll_id = g_timeout_add_seconds (POLL_INTERVAL_SECONDS, poll_cb, self);
+
+      /* Another program may have changed things while we were away. */
+      check_database (self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->poll_id, g_source_remove);
+    }
+}
+
+static void
+watch_database (CdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal_path = NULL;
+  g_autoptr(GFile) wal_file = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
+  g_assert (self->database != NULL);
+
+  /* In WAL mode every commit, ours or another program's, writes the
+   * -wal file next to the database.
+   */
+  wal_path = g_strconcat (cd_database_get_path (self->database), "-wal", NULL);
+  wal_file = g_file_new_for_path (wal_path);
+  self->wal_monitor = g_file_monitor_file (wal_file, G_FILE_MONITOR_NONE, NULL, &error);
+
+  if (self->wal_monitor == NULL)
+    {
+      g_debug ("Cannot monitor %s, relying on polling: %s", wal_path, error->message);
+      return;
+    }
+
+  g_signal_connect_object (self->wal_monitor,
+                           "changed",
+                           G_CALLBACK (on_wal_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+on_sidebar_row_selected_cb (CdWindow      *self,
+                            GtkListBoxRow *row,
+                            GtkListBox    *list_box)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  if (row != NULL)
+    show_store (self, cd_store_row_get_kind (CD_STORE_ROW (row)));
+}
+
+static void
+on_sidebar_row_activated_cb (CdWindow      *self,
+                             GtkListBoxRow *row,
+                             GtkListBox    *list_box)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_back_clicked_cb (CdWindow  *self,
+                    GtkButton *button)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_search_changed_cb (CdWindow       *self,
+                      GtkSearchEntry *entry)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  cd_store_view_set_search_text (self->store_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_subtitle (self);
+}
+
+static void
+on_search_mode_changed_cb (CdWindow     *self,
+                           GParamSpec   *pspec,
+                           GtkSearchBar *search_bar)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  /* A hidden search must not keep rows hidden. */
+  if (!gtk_search_bar_get_search_mode (search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_store_view_count_changed_cb (CdWindow    *self,
+                                GParamSpec  *pspec,
+                                CdStoreView *store_view)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  update_subtitle (self);
+}
+
+static void
+reload_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  cd_window_reload (CD_WINDOW (user_data));
+}
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  CdWindow *self = CD_WINDOW (user_data);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_store_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  CdWindow *self = CD_WINDOW (user_data);
+  CdStoreKind kind;
+
+  if (!cd_store_kind_from_id (g_variant_get_string (param, NULL), &kind))
+    return;
+
+  cd_window_select_store (self, kind);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static const GActionEntry window_actions[] = {
+  { "import", _cd_window_import_action },
+  { "reload", reload_action },
+  { "search", search_action },
+  { "show-store", show_store_action, "s" },
+};
+
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  /* Without its schema GSettings aborts; a window that forgets its size
+   * is better than no window.
+   */
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed; the window size and "
+                 "store will not be remembered", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+save_window_state (CdWindow *self)
+{
+  int width;
+  int height;
+  gboolean maximized;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->settings == NULL)
+    return;
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* Keep the size to return to when the window is unmaximized. */
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static void
+ensure_icons (CdWindow *self)
+{
+  GtkIconTheme *theme;
+  g_auto(GStrv) paths = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  /* GtkApplication adds our icons to the theme; a window made without
+   * one (as tests do) must find the key icon too.
+   */
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  paths = gtk_icon_theme_get_resource_path (theme);
+  if (paths == NULL || !g_strv_contains ((const char * const *)paths, RESOURCE_BASE "/icons"))
+    gtk_icon_theme_add_resource_path (theme, RESOURCE_BASE "/icons");
+}
+
+static gboolean
+cd_window_close_request (GtkWindow *window)
+{
+  CdWindow *self = (CdWindow *)window;
+
+  save_window_state (self);
+
+  return GTK_WINDOW_CLASS (cd_window_parent_class)->close_request (window);
+}
+
+static void
+cd_window_constructed (GObject *object)
+{
+  CdWindow *self = (CdWindow *)object;
+  CdStoreKind kind = CD_STORE_KIND_MY;
+
+  G_OBJECT_CLASS (cd_window_parent_class)->constructed (object);
+
+  self->settings = new_settings ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *id = g_settings_get_string (self->settings, "selected-store");
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      if (!cd_store_kind_from_id (id, &kind))
+        kind = CD_STORE_KIND_MY;
+    }
+
+  if (self->database == NULL)
+    {
+      cd_window_show_database_error (self, NULL);
+      return;
+    }
+
+  if (self->keyring == NULL)
+    self->keyring = cd_keyring_new (TRUE);
+
+  _cd_window_setup_import (self);
+
+  watch_database (self);
+  update_counts (self);
+  cd_window_select_store (self, kind);
+}
+
+static void
+cd_window_dispose (GObject *object)
+{
+  CdWindow *self = (CdWindow *)object;
+
+  _cd_window_dispose_import (self);
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+
+  if (self->wal_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->wal_monitor, self);
+      g_file_monitor_cancel (self->wal_monitor);
+      g_clear_object (&self->wal_monitor);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
+
+  for (guint i = 0; i < CD_N_STORE_KINDS; i++)
+    {
+      g_clear_object (&self->stores[i]);
+      self->rows[i] = NULL;
+    }
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+  g_clear_object (&self->keyring);
+
+  G_OBJECT_CLASS (cd_window_parent_class)->dispose (object);
+}
+
+static void
+cd_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CdWindow *self = CD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, cd_window_get_database (self));
+      break;
+
+    case PROP_KEYRING:
+      g_value_set_object (value, cd_window_get_keyring (self));
+      break;
+
+    case PROP_SELECTED_STORE:
+      g_value_set_int (value, cd_window_get_selected_store (self));
+      break;
+
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, cd_window_get_importing (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CdWindow *self = CD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_KEYRING:
+      self->keyring = g_value_dup_object (value);
+      break;
+
+    case PROP_SELECTED_STORE:
+      cd_window_select_store (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cd_window_class_init (CdWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = cd_window_constructed;
+  object_class->dispose = cd_window_dispose;
+  object_class->get_property = cd_window_get_property;
+  object_class->set_property = cd_window_set_property;
+
+  window_class->close_request = cd_window_close_request;
+
+  /**
+   * CdWindow:database:
+   *
+   * The database the window shows; %NULL when it could not be opened,
+   * in which case the window shows why.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         CD_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CdWindow:keyring:
+   *
+   * Where imported private keys go.
+   */
+  properties[PROP_KEYRING] =
+    g_param_spec_object ("keyring", NULL, NULL,
+                         CD_TYPE_KEYRING,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SELECTED_STORE] =
+    g_param_spec_int ("selected-store", NULL, NULL,
+                      CD_STORE_KIND_MY, CD_N_STORE_KINDS - 1, CD_STORE_KIND_MY,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CdWindow:importing:
+   *
+   * Whether files are being imported. It turns %FALSE once the import
+   * finished and the stores show its result.
+   */
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CD_TYPE_IMPORT_PROGRESS);
+  g_type_ensure (CD_TYPE_STORE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, drop_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, store_view);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_store_view_count_changed_cb);
+}
+
+static void
+cd_window_init (CdWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  ensure_icons (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   window_actions,
+                                   G_N_ELEMENTS (window_actions),
+                                   self);
+
+  for (guint i = 0; i < CD_N_STORE_KINDS; i++)
+    {
+      self->rows[i] = CD_STORE_ROW (cd_store_row_new (i));
+      gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->rows[i]));
+    }
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->search_bar,
+                           "notify::search-mode-enabled",
+                           G_CALLBACK (on_search_mode_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+}
+
+/**
+ * cd_window_new:
+ * @application: (nullable): the application
+ * @database: (nullable): the database to show, or %NULL if it could not
+ *   be opened (then call cd_window_show_database_error())
+ * @keyring: (nullable): where imported private keys go; %NULL for the
+ *   login keyring, unlocking it when needed
+ *
+ * Returns: (transfer none): a new #CdWindow
+ */
+CdWindow *
+cd_window_new (GtkApplication *application,
+               CdDatabase     *database,
+               CdKeyring      *keyring)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (!database || CD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (!keyring || CD_IS_KEYRING (keyring), NULL);
+
+  return g_object_new (CD_TYPE_WINDOW,
+                       "application", application,
+                       "database", database,
+                       "keyring", keyring,
+                       NULL);
+}
+
+/**
+ * cd_window_get_database:
+ * @self: a #CdWindow
+ *
+ * Returns: (transfer none) (nullable): the database shown
+ */
+CdDatabase *
+cd_window_get_database (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * cd_window_get_keyring:
+ * @self: a #CdWindow
+ *
+ * Returns: (transfer none) (nullable): the keyring imports use
+ */
+CdKeyring *
+cd_window_get_keyring (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), NULL);
+
+  return self->keyring;
+}
+
+/**
+ * cd_window_get_selected_store:
+ * @self: a #CdWindow
+ *
+ * Returns: the store shown
+ */
+CdStoreKind
+cd_window_get_selected_store (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), CD_STORE_KIND_MY);
+
+  return self->kind;
+}
+
+/**
+ * cd_window_select_store:
+ * @self: a #CdWindow
+ * @kind: the store to show
+ *
+ * Selects @kind in the sidebar and shows its certificates.
+ */
+void
+cd_window_select_store (CdWindow    *self,
+                        CdStoreKind  kind)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CD_IS_WINDOW (self));
+  g_return_if_fail (kind >= 0 && kind < CD_N_STORE_KINDS);
+
+  if (self->database == NULL)
+    return;
+
+  row = GTK_LIST_BOX_ROW (self->rows[kind]);
+  if (gtk_list_box_get_selected_row (self->sidebar_list) == row)
+    show_store (self, kind);
+  else
+    gtk_list_box_select_row (self->sidebar_list, row);
+}
+
+/**
+ * cd_window_get_importing:
+ * @self: a #CdWindow
+ *
+ * Returns: %TRUE while files are being imported
+ */
+gboolean
+cd_window_get_importing (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), FALSE);
+
+  return self->importing;
+}
+
+/**
+ * cd_window_reload:
+ * @self: a #CdWindow
+ *
+ * Reads the counts and the shown store again from the database; the
+ * other stores are read again when they are next shown.
+ */
+void
+cd_window_reload (CdWindow *self)
+{
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+
+  self->stale = (1u << CD_N_STORE_KINDS) - 1;
+  update_counts (self);
+  reload_store (self, self->kind);
+}
+
+/**
+ * cd_window_show_database_error:
+ * @self: a #CdWindow
+ * @error: (nullable): why the database could not be opened
+ *
+ * Shows @error in place of the certificates. Import and search are
+ * turned off, since there is nowhere to put or find anything.
+ */
+void
+cd_window_show_database_error (CdWindow     *self,
+                               const GError *error)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  if (error != NULL)
+    description = g_markup_escape_text (error->message, -1);
+
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), FALSE);
+  adw_window_title_set_title (self->window_title, _("Certdesk"));
+  adw_window_title_set_subtitle (self->window_title, NULL);
+
+  set_action_enabled (self, "import", FALSE);
+  set_action_enabled (self, "reload", FALSE);
+  set_action_enabled (self, "search", FALSE);
+  set_action_enabled (self, "show-store", FALSE);
+}

@@ -1,0 +1,885 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Certdesk authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The main window, driven as a user would: files dropped on it as a real
+ * drop delivers them, passwords typed into the dialog it opens, a search
+ * typed into the entry, and what it shows read back from the widgets. It
+ * runs under Xvfb with a real keyring and a real database file, through
+ * run-in-session.sh. The import queue, which has no GTK in it, is tested
+ * on its own too.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "cd-certificate.h"
+#include "cd-database.h"
+#include "cd-errors.h"
+#include "cd-import-queue.h"
+#include "cd-importer.h"
+#include "cd-keyring.h"
+#include "cd-password-dialog.h"
+#include "cd-store-kind.h"
+#include "cd-store-row.h"
+#include "cd-test-utils.h"
+#include "cd-window.h"
+
+/* Long enough for a slow CI machine; nothing here waits this long
+ * when it works.
+ */
+#define DEADLINE_SECONDS 60
+
+typedef struct
+{
+  CdDatabase *database;
+  CdKeyring  *keyring;
+  CdWindow   *window;
+  char       *path;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds, failing the test (instead
+ * of hanging) after DEADLINE_SECONDS.
+ */
+static void
+iterate_until (Condition   condition,
+               gpointer    data,
+               const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
+  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake_id);
+}
+
+/* Lets pending idles and redraws run, e.g. after a widget changed. */
+static void
+iterate_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             gboolean   mapped_only)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (!mapped_only || gtk_widget_get_mapped (root)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, mapped_only);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkColumnView *
+get_column_view (CdWindow *window)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, FALSE);
+
+  g_assert_nonnull (view);
+
+  return GTK_COLUMN_VIEW (view);
+}
+
+/* The rows the column view shows, after sorting and search. */
+static GListModel *
+get_shown_rows (CdWindow *window)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (get_column_view (window)));
+}
+
+static CdCertificate *
+find_shown_row (CdWindow   *window,
+                const char *subject_cn)
+{
+  GListModel *rows = get_shown_rows (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CdCertificate) row = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (cd_certificate_get_subject_cn (row), subject_cn) == 0)
+        return g_steal_pointer (&row);
+    }
+
+  return NULL;
+}
+
+static CdStoreRow *
+get_sidebar_row (CdWindow    *window,
+                 CdStoreKind  kind)
+{
+  GtkWidget *list = find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, FALSE);
+  GtkListBoxRow *row;
+
+  g_assert_nonnull (list);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), kind);
+  g_assert_true (CD_IS_STORE_ROW (row));
+  g_assert_cmpint (cd_store_row_get_kind (CD_STORE_ROW (row)), ==, kind);
+
+  return CD_STORE_ROW (row);
+}
+
+static AdwStatusPage *
+get_shown_status_page (CdWindow *window)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, TRUE);
+
+  return page ? ADW_STATUS_PAGE (page) : NULL;
+}
+
+static void
+collect_widgets (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found);
+}
+
+/* The subtitle of the content pane's title: the count of certificates. */
+static const char *
+get_subtitle (CdWindow *window)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  const char *subtitle = NULL;
+
+  collect_widgets (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, titles);
+  for (guint i = 0; i < titles->len; i++)
+    {
+      const char *text = adw_window_title_get_subtitle (g_ptr_array_index (titles, i));
+
+      if (text != NULL && text[0] != '\0')
+        {
+          g_assert_null (subtitle);
+          subtitle = text;
+        }
+    }
+
+  return subtitle;
+}
+
+static GtkLabel *
+find_label_containing (GtkWidget  *root,
+                       const char *needle)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), needle) != NULL)
+        return g_ptr_array_index (labels, i);
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+password_dialog_shown (gpointer data)
+{
+  return find_message_dialog (CD_TYPE_PASSWORD_DIALOG) != NULL;
+}
+
+static gboolean
+widget_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+/* Types @password and presses Enter, as a user would. */
+static void
+answer_password_dialog (const char *password,
+                        gboolean    expect_was_wrong)
+{
+  g_autoptr(AdwMessageDialog) dialog = NULL;
+  GtkWidget *entry;
+  GtkWidget *text;
+
+  iterate_until (password_dialog_shown, NULL, "the password dialog");
+  dialog = g_object_ref (find_message_dialog (CD_TYPE_PASSWORD_DIALOG));
+  g_assert_cmpint (cd_password_dialog_get_was_wrong (CD_PASSWORD_DIALOG (dialog)), ==,
+                   expect_was_wrong);
+
+  entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY, FALSE);
+  g_assert_nonnull (entry);
+
+  /* The user can type the password right away. */
+  g_assert_nonnull (gtk_window_get_focus (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (dialog)), entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+
+  /* Enter in the entry activates the default response, "import". */
+  text = find_widget (entry, GTK_TYPE_TEXT, FALSE);
+  g_assert_nonnull (text);
+  g_signal_emit_by_name (text, "activate");
+
+  /* Watch this very dialog: after a wrong password the next one may
+   * already be on its way.
+   */
+  iterate_until (widget_hidden, dialog, "the password dialog to close");
+}
+
+static gboolean
+window_not_importing (gpointer data)
+{
+  return !cd_window_get_importing (CD_WINDOW (data));
+}
+
+static void
+drop_files (CdWindow    *window,
+            const char  *first_name,
+            ...)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  GSList *files = NULL;
+  gboolean handled = FALSE;
+  va_list args;
+
+  va_start (args, first_name);
+  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
+    files = g_slist_append (files, cd_test_fixture_file (name));
+  va_end (args);
+
+  /* A drop delivers the file list as the value of the "drop" signal. */
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free_full (files, g_object_unref);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &handled);
+  g_assert_true (handled);
+
+  g_assert_true (cd_window_get_importing (window));
+}
+
+static void
+wait_for_import (CdWindow *window)
+{
+  iterate_until (window_not_importing, window, "the import to finish");
+  iterate_pending ();
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->database = cd_test_open_database (&fixture->path);
+  fixture->keyring = cd_keyring_new (FALSE);
+  fixture->window = cd_window_new (NULL, fixture->database, fixture->keyring);
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate_until (window_mapped, fixture->window, "the window to be shown");
+  iterate_pending ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CdWindow *window = g_steal_pointer (&fixture->window);
+
+  /* GTK holds the toplevel; take it over so it can be checked to go. */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  /* Dialogs the test left open (e.g. the list of failed files). */
+  for (AdwMessageDialog *dialog = find_message_dialog (ADW_TYPE_MESSAGE_DIALOG);
+       dialog != NULL;
+       dialog = find_message_dialog (ADW_TYPE_MESSAGE_DIALOG))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+
+  g_clear_object (&fixture->keyring);
+  g_clear_object (&fixture->database);
+  g_clear_pointer (&fixture->path, g_free);
+}
+
+static void
+test_window_empty (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CdWindow *window = fixture->window;
+  AdwStatusPage *page;
+
+  g_assert_cmpint (cd_window_get_selected_store (window), ==, CD_STORE_KIND_MY);
+
+  for (guint i = 0; i < CD_N_STORE_KINDS; i++)
+    g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, i)), ==, 0);
+
+  /* An empty store says what it is for and how to fill it. */
+  page = get_shown_status_page (window);
+  g_assert_nonnull (page);
+  g_assert_nonnull (strstr (adw_status_page_get_description (page),
+                            cd_store_kind_get_description (CD_STORE_KIND_MY)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, TRUE));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (find_widget (GTK_WIDGET (page),
+                                                                                GTK_TYPE_BUTTON,
+                                                                                TRUE))),
+                   ==, "win.import");
+  g_assert_cmpstr (get_subtitle (window), ==, "0 certificates");
+
+  /* So does every other store. */
+  cd_window_select_store (window, CD_STORE_KIND_REQUEST);
+  iterate_pending ();
+  page = get_shown_status_page (window);
+  g_assert_nonnull (page);
+  g_assert_nonnull (strstr (adw_status_page_get_description (page),
+                            cd_store_kind_get_description (CD_STORE_KIND_REQUEST)));
+}
+
+static void
+test_window_drop_pfx (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(CdCertificate) row = NULL;
+  g_autofree char *keys = NULL;
+  CdWindow *window = fixture->window;
+
+  drop_files (window, "leaf.pfx", NULL);
+  answer_password_dialog (CD_TEST_PASSWORD, FALSE);
+  wait_for_import (window);
+
+  /* Personal shows the certificate, with its key in the keyring. */
+  g_assert_cmpint (cd_window_get_selected_store (window), ==, CD_STORE_KIND_MY);
+  g_assert_null (get_shown_status_page (window));
+  g_assert_cmpuint (g_list_model_get_n_items (get_shown_rows (window)), ==, 1);
+  row = find_shown_row (window, "server.example.test");
+  g_assert_nonnull (row);
+  g_assert_true (cd_certificate_get_has_private_key (row));
+  g_assert_cmpstr (cd_certificate_get_friendly_name (row), ==, "Test Server");
+
+  keys = cd_test_dump_keyring ();
+  g_assert_nonnull (strstr (keys, cd_certificate_get_key_id (row)));
+
+  /* The chain in the file went to the authorities' stores. */
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_MY)), ==, 1);
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_ROOT)), ==, 1);
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_CA)), ==, 1);
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_ADDRESS_BOOK)),
+                    ==, 0);
+  g_assert_cmpstr (get_subtitle (window), ==, "1 certificate");
+}
+
+static void
+test_window_wrong_password (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(CdCertificate) row = NULL;
+  CdWindow *window = fixture->window;
+
+  drop_files (window, "leaf.pfx", NULL);
+
+  /* A wrong password is not the end: the dialog asks again, saying so. */
+  answer_password_dialog ("not the password", FALSE);
+  answer_password_dialog (CD_TEST_PASSWORD, TRUE);
+  wait_for_import (window);
+
+  row = find_shown_row (window, "server.example.test");
+  g_assert_nonnull (row);
+  g_assert_true (cd_certificate_get_has_private_key (row));
+  g_assert_null (find_message_dialog (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static gboolean
+n_shown_rows_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (get_shown_rows (args[0])) == GPOINTER_TO_UINT (args[1]);
+}
+
+static void
+type_search (CdWindow   *window,
+             const char *text,
+             guint       expected_rows)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, FALSE);
+  gpointer args[2] = { window, GUINT_TO_POINTER (expected_rows) };
+  g_autofree char *what = g_strdup_printf ("the search for “%s” to show %u rows",
+                                           text, expected_rows);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+
+  /* The entry waits a moment after the last keystroke. */
+  iterate_until (n_shown_rows_is, args, what);
+}
+
+static void
+test_window_roots_and_search (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(CdCertificate) row = NULL;
+  g_autofree char *fingerprint = NULL;
+  g_autofree char *windows_fingerprint = NULL;
+  CdWindow *window = fixture->window;
+  GListModel *rows;
+  AdwStatusPage *page;
+
+  drop_files (window, "roots-bundle.pem", NULL);
+  wait_for_import (window);
+
+  /* Personal got nothing, so the window shows where they went. */
+  g_assert_cmpint (cd_window_get_selected_store (window), ==, CD_STORE_KIND_ROOT);
+  rows = get_shown_rows (window);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 20);
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_ROOT)), ==, 20);
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_MY)), ==, 0);
+  g_assert_cmpstr (get_subtitle (window), ==, "20 certificates");
+
+  /* Sorted by "Issued To", as certmgr.msc opens a store. */
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CdCertificate) a = g_list_model_get_item (rows, i - 1);
+      g_autoptr(CdCertificate) b = g_list_model_get_item (rows, i);
+
+      g_assert_cmpint (g_utf8_collate (cd_certificate_get_subject_cn (a),
+                                       cd_certificate_get_subject_cn (b)), <=, 0);
+    }
+
+  /* The list narrows as the user types, whatever the case... */
+  type_search (window, "bundle ROOT 1", 11);
+  type_search (window, "bundle ROOT 17", 1);
+  row = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (cd_certificate_get_subject_cn (row), ==, "Certdesk Bundle Root 17");
+  g_assert_cmpstr (get_subtitle (window), ==, "1 of 20 certificates");
+
+  /* ...and clearing the search brings every row back. */
+  type_search (window, "", 20);
+  g_assert_cmpstr (get_subtitle (window), ==, "20 certificates");
+
+  /* A fingerprint pasted with colons (OpenSSL) finds its certificate... */
+  fingerprint = cd_certificate_format_fingerprint (row);
+  g_assert_nonnull (strchr (fingerprint, ':'));
+  type_search (window, fingerprint, 1);
+  g_clear_object (&row);
+  row = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (cd_certificate_get_subject_cn (row), ==, "Certdesk Bundle Root 17");
+
+  /* ...and so does one in lower case with spaces (Windows). */
+  type_search (window, "", 20);
+  g_strdelimit (fingerprint, ":", ' ');
+  windows_fingerprint = g_ascii_strdown (fingerprint, -1);
+  type_search (window, windows_fingerprint, 1);
+  g_clear_object (&row);
+  row = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (cd_certificate_get_subject_cn (row), ==, "Certdesk Bundle Root 17");
+
+  /* A search that matches nothing says so. */
+  type_search (window, "no such certificate", 0);
+  page = get_shown_status_page (window);
+  g_assert_nonnull (page);
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "no such certificate"));
+
+  /* The search applies to the store selected next. */
+  type_search (window, "", 20);
+  cd_window_select_store (window, CD_STORE_KIND_MY);
+  iterate_pending ();
+  g_assert_nonnull (get_shown_status_page (window));
+}
+
+static void
+test_window_failures (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CdWindow *window = fixture->window;
+  AdwMessageDialog *dialog;
+  GtkLabel *label;
+  const char *text;
+
+  /* Several files at once: good ones are imported, bad ones listed.
+   * chain.pem holds a leaf (whose key is not in this database), its
+   * intermediate and the root.
+   */
+  drop_files (window, "other.pem", "garbage.bin", "chain.pem", "empty.bin", NULL);
+  wait_for_import (window);
+
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_ROOT)), ==, 1);
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_CA)), ==, 1);
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_ADDRESS_BOOK)),
+                    ==, 2);
+
+  dialog = find_message_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "2 Files Could Not Be Imported");
+  label = find_label_containing (GTK_WIDGET (dialog), "garbage.bin");
+  g_assert_nonnull (label);
+  text = gtk_label_get_label (label);
+  g_assert_nonnull (strstr (text, "empty.bin"));
+  g_assert_null (strstr (text, "other.pem"));
+  g_assert_null (strstr (text, "chain.pem"));
+}
+
+static gboolean
+count_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return cd_store_row_get_count (args[0]) == GPOINTER_TO_UINT (args[1]);
+}
+
+static void
+test_window_external_change (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CdDatabase) other = NULL;
+  g_autoptr(CdImporter) importer = NULL;
+  g_autoptr(CdImportResult) result = NULL;
+  g_autoptr(GFile) file = cd_test_fixture_file ("roots-bundle.pem");
+  CdWindow *window = fixture->window;
+  gpointer args[2] = { get_sidebar_row (window, CD_STORE_KIND_ROOT), GUINT_TO_POINTER (20) };
+
+  cd_window_select_store (window, CD_STORE_KIND_ROOT);
+
+  /* Another program (here another connection) changes the database... */
+  other = cd_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  importer = cd_importer_new (other, fixture->keyring);
+  result = cd_importer_import_file (importer, file, NULL, CD_STORE_KIND_AUTO,
+                                    NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cd_import_result_get_added (result, CD_STORE_KIND_ROOT), ==, 20);
+
+  /* ...and the window follows without being asked. */
+  iterate_until (count_is, args, "the window to notice the change");
+  iterate_pending ();
+  g_assert_cmpuint (g_list_model_get_n_items (get_shown_rows (window)), ==, 20);
+}
+
+static void
+test_window_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(CdDatabase) database = cd_test_open_database (NULL);
+  g_autoptr(CdKeyring) keyring = cd_keyring_new (FALSE);
+  CdWindow *window;
+
+  g_settings_set_string (settings, "selected-store", "ca");
+  g_settings_set_int (settings, "window-width", 800);
+  g_settings_set_int (settings, "window-height", 500);
+
+  /* The store and size of last time come back... */
+  window = cd_window_new (NULL, database, keyring);
+  g_assert_cmpint (cd_window_get_selected_store (window), ==, CD_STORE_KIND_CA);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (window_mapped, window, "the window to be shown");
+
+  /* ...and the ones chosen now are kept for next time. */
+  cd_window_select_store (window, CD_STORE_KIND_DISALLOWED);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  iterate_pending ();
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  g_assert_cmpstr (g_settings_get_string (settings, "selected-store"), ==, "disallowed");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);
+
+  g_settings_reset (settings, "selected-store");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+static void
+test_window_database_error (void)
+{
+  g_autoptr(CdKeyring) keyring = cd_keyring_new (FALSE);
+  g_autoptr(GError) error = g_error_new_literal (CD_DATABASE_ERROR, CD_DATABASE_ERROR_CORRUPT,
+                                                 "The file “certdesk.db” is not a database.");
+  CdWindow *window = cd_window_new (NULL, NULL, keyring);
+  AdwStatusPage *page;
+
+  /* No database is no crash: the window says why and offers nothing. */
+  cd_window_show_database_error (window, error);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (window_mapped, window, "the window to be shown");
+  iterate_pending ();
+
+  page = get_shown_status_page (window);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_description (page), ==, error->message);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* The import queue, without a window. */
+
+typedef struct
+{
+  CdImportResult *result;
+  GPtrArray      *failures;
+  GPtrArray      *asked;         /* "name wrong|first" for each password request */
+  const char     *answers[4];    /* given in turn; NULL skips the file */
+  guint           n_answered;
+  guint           n_progress;
+  gboolean        finished;
+  gboolean        cancelled;
+  gboolean        take_requests;
+  gboolean        cancel_on_request;
+} QueueRun;
+
+static gboolean
+queue_password_requested_cb (CdImportQueue *queue,
+                             GFile         *file,
+                             const char    *display_name,
+                             gboolean       was_wrong,
+                             QueueRun      *run)
+{
+  if (!run->take_requests)
+    return FALSE;
+
+  g_ptr_array_add (run->asked, g_strdup_printf ("%s %s", display_name,
+                                                was_wrong ? "wrong" : "first"));
+  g_assert_true (cd_import_queue_get_waiting (queue));
+
+  if (run->cancel_on_request)
+    cd_import_queue_cancel (queue);
+  else
+    cd_import_queue_answer_password (queue, run->answers[run->n_answered++]);
+
+  return TRUE;
+}
+
+static void
+queue_progress_cb (CdImportQueue *queue,
+                   QueueRun      *run)
+{
+  double fraction = cd_import_queue_get_fraction (queue);
+
+  g_assert_cmpfloat (fraction, >=, 0.0);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  g_assert_cmpuint (cd_import_queue_get_position (queue), <=, cd_import_queue_get_n_files (queue));
+  run->n_progress++;
+}
+
+static void
+queue_finished_cb (CdImportQueue  *queue,
+                   CdImportResult *result,
+                   GPtrArray      *failures,
+                   gboolean        cancelled,
+                   QueueRun       *run)
+{
+  g_assert_false (cd_import_queue_get_busy (queue));
+
+  run->result = cd_import_result_ref (result);
+  run->failures = g_ptr_array_ref (failures);
+  run->cancelled = cancelled;
+  run->finished = TRUE;
+}
+
+static gboolean
+queue_run_finished (gpointer data)
+{
+  return ((QueueRun *)data)->finished;
+}
+
+static void
+queue_run_clear (QueueRun *run)
+{
+  g_clear_pointer (&run->result, cd_import_result_unref);
+  g_clear_pointer (&run->failures, g_ptr_array_unref);
+  g_clear_pointer (&run->asked, g_ptr_array_unref);
+}
+
+static void
+run_queue (QueueRun   *run,
+           const char *first_name,
+           ...)
+{
+  g_autoptr(CdDatabase) database = cd_test_open_database (NULL);
+  g_autoptr(CdKeyring) keyring = cd_keyring_new (FALSE);
+  g_autoptr(CdImporter) importer = cd_importer_new (database, keyring);
+  g_autoptr(CdImportQueue) queue = cd_import_queue_new (importer);
+  va_list args;
+
+  run->asked = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (queue, "password-requested", G_CALLBACK (queue_password_requested_cb), run);
+  g_signal_connect (queue, "progress", G_CALLBACK (queue_progress_cb), run);
+  g_signal_connect (queue, "finished", G_CALLBACK (queue_finished_cb), run);
+
+  va_start (args, first_name);
+  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
+    {
+      g_autoptr(GFile) file = cd_test_fixture_file (name);
+
+      cd_import_queue_add (queue, file, CD_STORE_KIND_AUTO);
+      g_assert_true (cd_import_queue_get_busy (queue));
+    }
+  va_end (args);
+
+  iterate_until (queue_run_finished, run, "the queue to finish");
+  g_assert_false (cd_import_queue_get_busy (queue));
+  g_assert_cmpuint (cd_import_queue_get_n_files (queue), ==, 0);
+}
+
+static void
+test_import_queue_passwords (void)
+{
+  QueueRun run = { .take_requests = TRUE, .answers = { "wrong", CD_TEST_PASSWORD, NULL } };
+
+  /* One file asked for twice (a wrong answer, then the right one), one
+   * skipped: only the first is imported, and nothing counts as failed.
+   */
+  run_queue (&run, "leaf.pfx", "leaf-3des.pfx", NULL);
+
+  g_assert_false (run.cancelled);
+  g_assert_cmpuint (run.asked->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (run.asked, 0), ==, "leaf.pfx first");
+  g_assert_cmpstr (g_ptr_array_index (run.asked, 1), ==, "leaf.pfx wrong");
+  g_assert_cmpstr (g_ptr_array_index (run.asked, 2), ==, "leaf-3des.pfx first");
+  g_assert_cmpuint (run.failures->len, ==, 0);
+  g_assert_cmpuint (cd_import_result_get_added (run.result, CD_STORE_KIND_MY), ==, 1);
+  g_assert_cmpuint (cd_import_result_get_total_added (run.result), ==, 3);
+  g_assert_cmpuint (run.n_progress, >=, 3);
+
+  queue_run_clear (&run);
+}
+
+static void
+test_import_queue_unanswered (void)
+{
+  QueueRun run = { .take_requests = FALSE };
+  const GError *error;
+
+  /* Nobody to ask: the encrypted file fails with the importer's error,
+   * the rest goes on.
+   */
+  run_queue (&run, "leaf.pfx", "roots-bundle.pem", "truncated.pem", NULL);
+
+  g_assert_false (run.cancelled);
+  g_assert_cmpuint (run.failures->len, ==, 2);
+  error = g_ptr_array_index (run.failures, 0);
+  g_assert_error (error, CD_IMPORT_ERROR, CD_IMPORT_ERROR_NEEDS_PASSWORD);
+  g_assert_nonnull (strstr (error->message, "leaf.pfx"));
+  error = g_ptr_array_index (run.failures, 1);
+  g_assert_nonnull (strstr (error->message, "truncated.pem"));
+  g_assert_cmpuint (cd_import_result_get_added (run.result, CD_STORE_KIND_ROOT), ==, 20);
+
+  queue_run_clear (&run);
+}
+
+static void
+test_import_queue_cancel (void)
+{
+  QueueRun run = { .take_requests = TRUE, .cancel_on_request = TRUE };
+
+  /* Cancelling at the password of the second file keeps the first and
+   * never starts the third.
+   */
+  run_queue (&run, "roots-bundle.pem", "leaf.pfx", "chain.pem", NULL);
+
+  g_assert_true (run.cancelled);
+  g_assert_cmpuint (run.asked->len, ==, 1);
+  g_assert_cmpuint (run.failures->len, ==, 0);
+  g_assert_cmpuint (cd_import_result_get_added (run.result, CD_STORE_KIND_ROOT), ==, 20);
+  g_assert_cmpuint (cd_import_result_get_added (run.result, CD_STORE_KIND_CA), ==, 0);
+  g_assert_cmpuint (cd_import_result_get_total_added (run.result), ==, 20);
+
+  queue_run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  /* Make the fixtures before the first window, not inside a test's deadline. */
+  cd_test_fixtures_dir ();
+
+  g_test_add ("/certdesk/window/empty", Fixture, NULL,
+              fixture_set_up, test_window_empty, fixture_tear_down);
+  g_test_add ("/certdesk/window/drop-pfx", Fixture, NULL,
+              fixture_set_up, test_window_drop_pfx, fixture_tear_down);
+  g_test_add ("/certdesk/window/wrong-password", Fixture, NULL,
+              fixture_set_up, test_window_wrong_password, fixture_tear_down);
+  g_test_add ("/certdesk/window/roots-and-search", Fixture, NULL,
+              fixture_set_up, test_window_roots_and_search, fixture_tear_down);
+  g_test_add ("/certdesk/window/failures", Fixture, NULL,
+              fixture_set_up, test_window_failures, fixture_tear_down);
+  g_test_add ("/certdesk/window/external-change", Fixture, NULL,
+              fixture_set_up, test_window_external_change, fixture_tear_down);
+  g_test_add_func ("/certdesk/window/settings", test_window_settings);
+  g_test_add_func ("/certdesk/window/database-error", test_window_database_error);
+  g_test_add_func ("/certdesk/import-queue/passwords", test_import_queue_passwords);
+  g_test_add_func ("/certdesk/import-queue/unanswered", test_import_queue_unanswered);
+  g_test_add_func ("/certdesk/import-queue/cancel", test_import_queue_cancel);
+
+  return g_test_run ();
+}
