@@ -560,28 +560,48 @@ cd_certificate_format_fingerprint (CdCertificate *self)
   return g_string_free (out, FALSE);
 }
 
+/* Fingerprints and serials are kept without separators in the search
+ * text, and people paste them as byte pairs split by colons (OpenSSL)
+ * or spaces (Windows). Only that shape counts, so that a search for
+ * words such as "cafe bad" keeps its space. The last pair may still be
+ * being typed.
+ */
 static gboolean
-looks_like_hex_with_colons (const char *text)
+looks_like_hex_pairs (const char *text)
 {
-  gboolean has_colon = FALSE;
+  guint n_separators = 0;
+  guint group = 0;
 
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (*p == ':')
-        has_colon = TRUE;
-      else if (!g_ascii_isxdigit (*p))
-        return FALSE;
+      if (g_ascii_isxdigit (*p))
+        {
+          if (++group > 2)
+            return FALSE;
+        }
+      else if (*p == ':' || *p == ' ')
+        {
+          if (group != 2)
+            return FALSE;
+          group = 0;
+          n_separators++;
+        }
+      else
+        {
+          return FALSE;
+        }
     }
 
-  return has_colon;
+  return n_separators > 0;
 }
 
 /**
  * cd_certificate_prepare_search:
  * @text: what the user typed
  *
- * Case-folds and trims @text, and drops the colons from a fingerprint
- * or serial typed as "AB:CD:…", since the search text keeps them bare.
+ * Case-folds and trims @text, and drops the separators from a
+ * fingerprint or serial typed as "AB:CD:…" or "ab cd …", since the
+ * search text keeps them bare.
  *
  * Returns: (transfer full) (nullable): the needle for
  *   cd_certificate_matches(), or %NULL when @text is blank
@@ -590,7 +610,6 @@ char *
 cd_certificate_prepare_search (const char *text)
 {
   g_autofree char *stripped = NULL;
-  g_autofree char *folded = NULL;
 
   if (text == NULL)
     return NULL;
@@ -599,16 +618,19 @@ cd_certificate_prepare_search (const char *text)
   if (stripped[0] == '\0')
     return NULL;
 
-  if (looks_like_hex_with_colons (stripped))
+  if (looks_like_hex_pairs (stripped))
     {
-      g_auto(GStrv) parts = g_strsplit (stripped, ":", -1);
+      char *out = stripped;
 
-      g_free (stripped);
-      stripped = g_strjoinv ("", parts);
+      for (const char *in = stripped; *in != '\0'; in++)
+        {
+          if (*in != ':' && *in != ' ')
+            *out++ = *in;
+        }
+      *out = '\0';
     }
 
-  folded = g_utf8_casefold (stripped, -1);
-  return g_steal_pointer (&folded);
+  return g_utf8_casefold (stripped, -1);
 }
 
 /**

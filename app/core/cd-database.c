@@ -218,6 +218,21 @@ get_statement (CdDatabase  *self,
   return stmt;
 }
 
+/* Runs a statement that returns no rows, and resets it for next time. */
+static gboolean
+step_done (CdDatabase    *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE;
+
+  if (!ok)
+    set_error_from_db (self, error);
+  sqlite3_reset (stmt);
+
+  return ok;
+}
+
 static gboolean
 exec (CdDatabase  *self,
       const char  *sql,
@@ -886,13 +901,9 @@ cd_database_delete (CdDatabase   *self,
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
   if (kind != CD_STORE_KIND_AUTO)
     sqlite3_bind_text (stmt, 2, cd_store_kind_to_id (kind), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_error_from_db (self, error);
-      goto failed;
-    }
+  if (!step_done (self, stmt, error))
+    goto failed;
   removed = sqlite3_changes (self->db);
-  sqlite3_reset (stmt);
 
   if (removed == 0)
     {
@@ -910,12 +921,8 @@ cd_database_delete (CdDatabase   *self,
     goto failed;
 
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_error_from_db (self, error);
-      goto failed;
-    }
-  sqlite3_reset (stmt);
+  if (!step_done (self, stmt, error))
+    goto failed;
 
   if (!_cd_database_commit (self, error))
     return 0;
@@ -923,8 +930,6 @@ cd_database_delete (CdDatabase   *self,
   return removed;
 
 failed:
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
   _cd_database_rollback (self);
   return 0;
 }
@@ -1057,13 +1062,8 @@ insert_certificate (CdDatabase     *self,
   sqlite3_bind_text (stmt, 15, row->search_text ? row->search_text : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 16, g_get_real_time () / G_USEC_PER_SEC);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_error_from_db (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!step_done (self, stmt, error))
+    return FALSE;
 
   *out_id = sqlite3_last_insert_rowid (self->db);
 
@@ -1075,13 +1075,8 @@ insert_certificate (CdDatabase     *self,
 
   sqlite3_bind_int64 (stmt, 1, *out_id);
   sqlite3_bind_blob (stmt, 2, der_data, der_len, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_error_from_db (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!step_done (self, stmt, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -1124,13 +1119,8 @@ _cd_database_add_to_store (CdDatabase     *self,
   sqlite3_bind_text (stmt, 3, row->friendly_name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_error_from_db (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!step_done (self, stmt, error))
+    return FALSE;
 
   *out_added = sqlite3_changes (self->db) > 0;
   return TRUE;
@@ -1155,13 +1145,8 @@ _cd_database_remove_from_store (CdDatabase  *self,
 
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, cd_store_kind_to_id (kind), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_error_from_db (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!step_done (self, stmt, error))
+    return FALSE;
 
   return TRUE;
 }
@@ -1226,13 +1211,8 @@ _cd_database_add_key (CdDatabase  *self,
   sqlite3_bind_text (stmt, 3, label, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      set_error_from_db (self, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!step_done (self, stmt, error))
+    return FALSE;
 
   if (out_added != NULL)
     *out_added = sqlite3_changes (self->db) > 0;

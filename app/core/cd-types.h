@@ -36,7 +36,9 @@ typedef enum
 
 #define CD_N_STORE_KINDS 7
 
-/* Called from the worker thread that does the work; fraction is 0..1. */
+/* Reports how much of a long job is done, from 0 to 1. Synchronous calls
+ * make it in their own thread; _async() calls on the caller's main context.
+ */
 typedef void (*CdProgressFunc) (double   fraction,
                                 gpointer user_data);
 

@@ -64,68 +64,6 @@ G_DEFINE_FINAL_TYPE (CdStoreView, cd_store_view, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties [N_PROPS];
 
-/* Fingerprints and serials are kept without separators in the search
- * text, and people paste them as byte pairs split by colons (OpenSSL)
- * or spaces (Windows). Only that shape counts, so that a search for
- * words such as "cafe bad" keeps its space. The last pair may still
- * be being typed.
- */
-static gboolean
-looks_like_hex_pairs (const char *text)
-{
-  guint n_separators = 0;
-  guint group = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isxdigit (*p))
-        {
-          if (++group > 2)
-            return FALSE;
-        }
-      else if (*p == ':' || *p == ' ')
-        {
-          if (group != 2)
-            return FALSE;
-          group = 0;
-          n_separators++;
-        }
-      else
-        {
-          return FALSE;
-        }
-    }
-
-  return n_separators > 0;
-}
-
-static char *
-make_needle (const char *search_text)
-{
-  g_autofree char *text = NULL;
-
-  if (search_text == NULL)
-    return NULL;
-
-  text = g_strstrip (g_strdup (search_text));
-  if (text[0] == '\0')
-    return NULL;
-
-  if (looks_like_hex_pairs (text))
-    {
-      char *out = text;
-
-      for (const char *in = text; *in != '\0'; in++)
-        {
-          if (*in != ':' && *in != ' ')
-            *out++ = *in;
-        }
-      *out = '\0';
-    }
-
-  return g_utf8_casefold (text, -1);
-}
-
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -135,7 +73,7 @@ filter_func (gpointer item,
   if (self->needle == NULL)
     return TRUE;
 
-  return strstr (cd_certificate_get_search_text (item), self->needle) != NULL;
+  return cd_certificate_matches (item, self->needle);
 }
 
 static void
@@ -528,7 +466,7 @@ cd_store_view_set_search_text (CdStoreView *self,
   self->search_text = g_strdup (search_text);
 
   old_needle = g_steal_pointer (&self->needle);
-  self->needle = make_needle (search_text);
+  self->needle = cd_certificate_prepare_search (search_text);
 
   /* Telling the filter how the search changed lets it look only at the
    * rows shown (typing on) or hidden (deleting), not at all of them.
