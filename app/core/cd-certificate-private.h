@@ -30,6 +30,13 @@ struct _CdCertificate
   char        *friendly_name;
   char        *search_text;   /* case-folded; see _cd_certificate_build_search_text() */
   char       **san;           /* "DNS:…", "IP:…", "email:…", "URI:…" */
+  const char  *san_text;      /* newline-separated; split into san on first use */
+
+  /* Rows read from the database keep all their text in this one block,
+   * the fields above pointing into it: one allocation instead of a dozen
+   * per row shows when a store has 100,000 of them.
+   */
+  char        *strings;
   gint64       not_before;    /* Unix time; 0 for a request */
   gint64       not_after;
   CdStoreKind  store;

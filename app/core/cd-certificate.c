@@ -72,17 +72,24 @@ cd_certificate_finalize (GObject *object)
 {
   CdCertificate *self = (CdCertificate *)object;
 
-  g_clear_pointer (&self->sha256, g_free);
-  g_clear_pointer (&self->key_id, g_free);
-  g_clear_pointer (&self->subject, g_free);
-  g_clear_pointer (&self->subject_cn, g_free);
-  g_clear_pointer (&self->issuer, g_free);
-  g_clear_pointer (&self->issuer_cn, g_free);
-  g_clear_pointer (&self->serial, g_free);
-  g_clear_pointer (&self->purposes, g_free);
+  if (self->strings != NULL)
+    {
+      g_clear_pointer (&self->strings, g_free);
+    }
+  else
+    {
+      g_free (self->sha256);
+      g_free (self->key_id);
+      g_free (self->subject);
+      g_free (self->subject_cn);
+      g_free (self->issuer);
+      g_free (self->issuer_cn);
+      g_free (self->serial);
+      g_free (self->purposes);
+      g_free (self->friendly_name);
+      g_free (self->search_text);
+    }
   g_clear_pointer (&self->purposes_label, g_free);
-  g_clear_pointer (&self->friendly_name, g_free);
-  g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->san, g_strfreev);
 
   G_OBJECT_CLASS (cd_certificate_parent_class)->finalize (object);
@@ -197,6 +204,8 @@ _cd_certificate_build_search_text (CdCertificate *self)
                           self->sha256 ? self->sha256 : "");
   for (guint i = 0; self->san != NULL && self->san[i] != NULL; i++)
     g_string_append_printf (text, "%s\n", self->san[i]);
+  if (self->san == NULL && self->san_text != NULL)
+    g_string_append_printf (text, "%s\n", self->san_text);
 
   folded = g_utf8_casefold (text->str, text->len);
   return g_steal_pointer (&folded);
@@ -428,6 +437,9 @@ const char * const *
 cd_certificate_get_san (CdCertificate *self)
 {
   g_return_val_if_fail (CD_IS_CERTIFICATE (self), NULL);
+
+  if (self->san == NULL && self->san_text != NULL && self->san_text[0] != '\0')
+    self->san = g_strsplit (self->san_text, "\n", -1);
 
   return (const char * const *)self->san;
 }

@@ -276,29 +276,70 @@ column_dup (sqlite3_stmt *stmt,
   return text ? g_strdup ((const char *)text) : NULL;
 }
 
+/* Copies the text columns of a row into one block (see CdCertificate's
+ * strings) and points the row's fields into it.
+ */
+static void
+take_text_columns (CdCertificate *row,
+                   sqlite3_stmt  *stmt)
+{
+  struct {
+    int          column;
+    const char **field;
+  } texts[] = {
+    { 0, (const char **)&row->sha256 },
+    { 2, (const char **)&row->key_id },
+    { 3, (const char **)&row->subject },
+    { 4, (const char **)&row->subject_cn },
+    { 5, (const char **)&row->issuer },
+    { 6, (const char **)&row->issuer_cn },
+    { 7, (const char **)&row->serial },
+    { 10, (const char **)&row->purposes },
+    { 11, &row->san_text },
+    { 14, (const char **)&row->search_text },
+    { 15, (const char **)&row->friendly_name },
+  };
+  gsize total = 0;
+  char *p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      if (sqlite3_column_type (stmt, texts[i].column) != SQLITE_NULL)
+        total += sqlite3_column_bytes (stmt, texts[i].column) + 1;
+    }
+
+  row->strings = p = g_malloc (MAX (total, 1));
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      const unsigned char *text = sqlite3_column_text (stmt, texts[i].column);
+      int len = sqlite3_column_bytes (stmt, texts[i].column);
+
+      if (text == NULL)
+        {
+          *texts[i].field = NULL;
+          continue;
+        }
+
+      memcpy (p, text, len);
+      p[len] = '\0';
+      *texts[i].field = p;
+      p += len + 1;
+    }
+}
+
 static CdCertificate *
 row_from_statement (sqlite3_stmt *stmt)
 {
   CdCertificate *row = _cd_certificate_new ();
-  const char *san = (const char *)sqlite3_column_text (stmt, 11);
   CdStoreKind kind = CD_STORE_KIND_AUTO;
 
-  row->sha256 = column_dup (stmt, 0);
+  take_text_columns (row, stmt);
   row->is_request = sqlite3_column_int (stmt, 1) != 0;
-  row->key_id = column_dup (stmt, 2);
-  row->subject = column_dup (stmt, 3);
-  row->subject_cn = column_dup (stmt, 4);
-  row->issuer = column_dup (stmt, 5);
-  row->issuer_cn = column_dup (stmt, 6);
-  row->serial = column_dup (stmt, 7);
   row->not_before = sqlite3_column_int64 (stmt, 8);
   row->not_after = sqlite3_column_int64 (stmt, 9);
-  row->purposes = column_dup (stmt, 10);
-  row->san = (san != NULL && san[0] != '\0') ? g_strsplit (san, "\n", -1) : NULL;
   row->is_ca = sqlite3_column_int (stmt, 12) != 0;
   row->is_self_signed = sqlite3_column_int (stmt, 13) != 0;
-  row->search_text = column_dup (stmt, 14);
-  row->friendly_name = column_dup (stmt, 15);
   cd_store_kind_from_id ((const char *)sqlite3_column_text (stmt, 16), &kind);
   row->store = kind;
   row->has_private_key = sqlite3_column_int (stmt, 17) != 0;
@@ -1043,7 +1084,7 @@ insert_certificate (CdDatabase     *self,
   if (stmt == NULL)
     return FALSE;
 
-  san = row->san ? g_strjoinv ("\n", row->san) : g_strdup ("");
+  san = cd_certificate_get_san (row) ? g_strjoinv ("\n", row->san) : g_strdup ("");
 
   sqlite3_bind_text (stmt, 1, row->sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, row->is_request);

@@ -162,7 +162,7 @@ for args in "list --store addressbook" "list --store addressbook --json" "list" 
     "$(verdict "$s" '<' 1)"
 done
 
-prefix=$("$cli" list --store addressbook --json | grep -m1 '"sha256"' | sed 's/.*: "\(.\{12\}\).*/\1/')
+prefix=$("$cli" list --store addressbook --json | grep -m1 -o '"sha256" *: *"[0-9a-f]\{12\}' | grep -o '[0-9a-f]\{12\}$')
 s=$(median_seconds "true" "$q_cli show $prefix")
 add_row "show PREFIX (of $list_count)" "$s" "" "" ""
 
