@@ -181,7 +181,10 @@ format_expiration (GtkListItem *item,
   if (date == NULL)
     return NULL;
 
-  return g_date_time_format (date, "%x");
+  /* translators: the date format of the Expiration Date column, see
+   * g_date_time_format(). Keep four-digit years: "%x" gives two in many
+   * locales, and a certificate can expire in 2049 or have in 1949. */
+  return g_date_time_format (date, _("%Y-%m-%d"));
 }
 
 static gboolean
