@@ -28,6 +28,7 @@ struct _CdCertificate
   char        *purposes;      /* comma-separated EKU short names; "" = any */
   char        *purposes_label;/* translated, built on first use */
   char        *friendly_name;
+  char        *description;   /* the user's note, per store entry */
   char        *search_text;   /* case-folded; see _cd_certificate_build_search_text() */
   char       **san;           /* "DNS:…", "IP:…", "email:…", "URI:…" */
   const char  *san_text;      /* newline-separated; split into san on first use */

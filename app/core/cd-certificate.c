@@ -87,6 +87,7 @@ cd_certificate_finalize (GObject *object)
       g_free (self->serial);
       g_free (self->purposes);
       g_free (self->friendly_name);
+      g_free (self->description);
       g_free (self->search_text);
     }
   g_clear_pointer (&self->purposes_label, g_free);
@@ -409,6 +410,21 @@ cd_certificate_get_friendly_name (CdCertificate *self)
   g_return_val_if_fail (CD_IS_CERTIFICATE (self), NULL);
 
   return self->friendly_name;
+}
+
+/**
+ * cd_certificate_get_description:
+ * @self: a #CdCertificate
+ *
+ * Returns: (transfer none) (nullable): the description the user gave
+ *   this certificate in this store, or %NULL
+ */
+const char *
+cd_certificate_get_description (CdCertificate *self)
+{
+  g_return_val_if_fail (CD_IS_CERTIFICATE (self), NULL);
+
+  return self->description;
 }
 
 /**

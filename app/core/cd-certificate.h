@@ -27,6 +27,7 @@ gint64       cd_certificate_get_not_after       (CdCertificate *self);
 const char  *cd_certificate_get_purposes        (CdCertificate *self);
 const char  *cd_certificate_get_purposes_label  (CdCertificate *self);
 const char  *cd_certificate_get_friendly_name   (CdCertificate *self);
+const char  *cd_certificate_get_description     (CdCertificate *self);
 const char  *cd_certificate_get_search_text     (CdCertificate *self);
 const char  *const *cd_certificate_get_san      (CdCertificate *self);
 CdStoreKind  cd_certificate_get_store           (CdCertificate *self);

@@ -97,7 +97,7 @@ static const char *migrations[SCHEMA_VERSION] = {
 #define ROW_COLUMNS \
   "c.sha256, c.is_request, c.key_id, c.subject, c.subject_cn, c.issuer, c.issuer_cn," \
   " c.serial, c.not_before, c.not_after, c.purposes, c.san, c.is_ca, c.self_signed," \
-  " c.search, e.friendly_name, e.store, k.key_id IS NOT NULL"
+  " c.search, e.friendly_name, e.store, k.key_id IS NOT NULL, e.description"
 
 #define ROW_FROM \
   " FROM store_entries e" \
@@ -298,6 +298,7 @@ take_text_columns (CdCertificate *row,
     { 11, &row->san_text },
     { 14, (const char **)&row->search_text },
     { 15, (const char **)&row->friendly_name },
+    { 18, (const char **)&row->description },
   };
   gsize total = 0;
   char *p;

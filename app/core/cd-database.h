@@ -42,4 +42,47 @@ guint       cd_database_delete           (CdDatabase   *self,
                                           GError      **error);
 gboolean    cd_database_check_changed    (CdDatabase   *self);
 
+/* Managing certificates across stores (see cd-database-manage.c). */
+gboolean    cd_database_copy_to_store    (CdDatabase   *self,
+                                          GPtrArray    *rows,
+                                          CdStoreKind   to,
+                                          guint        *out_added,
+                                          GError      **error);
+gboolean    cd_database_move_to_store    (CdDatabase   *self,
+                                          GPtrArray    *rows,
+                                          CdStoreKind   to,
+                                          guint        *out_moved,
+                                          GError      **error);
+gboolean    cd_database_set_properties   (CdDatabase   *self,
+                                          const char   *sha256,
+                                          CdStoreKind   kind,
+                                          const char   *friendly_name,
+                                          const char   *description,
+                                          GError      **error);
+CdDeletion *cd_database_delete_rows      (CdDatabase   *self,
+                                          GPtrArray    *rows,
+                                          GError      **error);
+gboolean    cd_database_restore          (CdDatabase   *self,
+                                          CdDeletion   *deletion,
+                                          GError      **error);
+gboolean    cd_database_forget_key       (CdDatabase   *self,
+                                          const char   *key_id,
+                                          GError      **error);
+GPtrArray  *cd_database_list_expiring    (CdDatabase   *self,
+                                          gint64        until,
+                                          GError      **error);
+GPtrArray  *cd_database_list_der         (CdDatabase   *self,
+                                          CdStoreKind   kind,
+                                          GError      **error);
+
+#define CD_TYPE_DELETION (cd_deletion_get_type ())
+
+GType       cd_deletion_get_type            (void) G_GNUC_CONST;
+CdDeletion *cd_deletion_ref                 (CdDeletion   *deletion);
+void        cd_deletion_unref               (CdDeletion   *deletion);
+guint       cd_deletion_get_n_entries       (CdDeletion   *deletion);
+char      **cd_deletion_dup_orphaned_key_ids (CdDeletion  *deletion);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdDeletion, cd_deletion_unref)
+
 G_END_DECLS

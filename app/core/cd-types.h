@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 typedef struct _CdCertificate  CdCertificate;
 typedef struct _CdDatabase     CdDatabase;
+typedef struct _CdDeletion     CdDeletion;
 typedef struct _CdImporter     CdImporter;
 typedef struct _CdImportResult CdImportResult;
 typedef struct _CdKeyring      CdKeyring;
