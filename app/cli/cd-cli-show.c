@@ -7,7 +7,9 @@
 
 /* "certdesk-cli show FINGERPRINT": every field of one certificate and
  * the stores holding it, as labelled lines, as JSON, or as PEM to pipe
- * into other tools.
+ * into other tools. After the summary come the rows of the dialog's
+ * Details page, decoded the same way, so that a script or an admin on
+ * a server reads what the dialog shows.
  */
 
 #define G_LOG_DOMAIN "certdesk-cli"
@@ -19,7 +21,9 @@
 #include <glib/gi18n.h>
 
 #include "cd-certificate.h"
+#include "cd-certificate-info.h"
 #include "cd-cli-common.h"
+#include "cd-detail.h"
 #include "cd-errors.h"
 #include "cd-store-kind.h"
 
@@ -170,8 +174,118 @@ append_text (GString   *out,
   append_fields (out, fields);
 }
 
+/* Each row as "Name:" then its value, lines indented under it; an
+ * extension also gives its OID and whether it is critical, as the
+ * dialog does with its columns.
+ */
+static void
+append_details (GString    *out,
+                GListModel *details)
+{
+  guint n_items = g_list_model_get_n_items (details);
+
+  g_string_append_c (out, '\n');
+  g_string_append (out, _("Details:"));
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CdDetail) detail = g_list_model_get_item (details, i);
+      g_auto(GStrv) lines = g_strsplit (cd_detail_get_value (detail), "\n", -1);
+      g_autofree char *heading = NULL;
+      gboolean named = g_strcmp0 (cd_detail_get_name (detail), cd_detail_get_oid (detail)) != 0;
+
+      if (cd_detail_get_kind (detail) != CD_DETAIL_KIND_EXTENSION)
+        heading = g_strdup (cd_detail_get_name (detail));
+      else if (cd_detail_get_critical (detail) && !named)
+        /* Translators: the OID of an extension we have no name for, and a
+         * warning that software which does not understand it must reject
+         * the certificate. */
+        heading = g_strdup_printf (_("%s (critical)"), cd_detail_get_oid (detail));
+      else if (cd_detail_get_critical (detail))
+        /* Translators: an extension name, its OID, and a warning that
+         * software which does not understand it must reject the
+         * certificate. */
+        heading = g_strdup_printf (_("%s (%s, critical)"), cd_detail_get_name (detail),
+                                   cd_detail_get_oid (detail));
+      else if (named)
+        heading = g_strdup_printf ("%s (%s)", cd_detail_get_name (detail),
+                                   cd_detail_get_oid (detail));
+      else
+        heading = g_strdup (cd_detail_get_name (detail));
+
+      g_string_append (out, "  ");
+      cd_cli_append_printable (out, heading, -1);
+      g_string_append_c (out, ':');
+
+      /* One line fits beside the name; more go below it. */
+      if (lines[0] != NULL && lines[1] == NULL)
+        {
+          g_string_append_c (out, ' ');
+          cd_cli_append_printable (out, lines[0], -1);
+          g_string_append_c (out, '\n');
+          continue;
+        }
+
+      g_string_append_c (out, '\n');
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          g_string_append (out, "      ");
+          cd_cli_append_printable (out, lines[j], -1);
+          g_string_append_c (out, '\n');
+        }
+    }
+}
+
+static const char *
+detail_kind_to_id (CdDetailKind kind)
+{
+  switch (kind)
+    {
+    case CD_DETAIL_KIND_EXTENSION:
+      return "extension";
+    case CD_DETAIL_KIND_PROPERTY:
+      return "property";
+    case CD_DETAIL_KIND_FIELD:
+    default:
+      return "field";
+    }
+}
+
+static void
+add_details_json (JsonBuilder *builder,
+                  GListModel  *details)
+{
+  guint n_items = g_list_model_get_n_items (details);
+
+  json_builder_set_member_name (builder, "details");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CdDetail) detail = g_list_model_get_item (details, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, cd_detail_get_name (detail));
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_string_value (builder, cd_detail_get_value (detail));
+      json_builder_set_member_name (builder, "oid");
+      if (cd_detail_get_oid (detail) != NULL)
+        json_builder_add_string_value (builder, cd_detail_get_oid (detail));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "critical");
+      json_builder_add_boolean_value (builder, cd_detail_get_critical (detail));
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, detail_kind_to_id (cd_detail_get_kind (detail)));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static char *
-generate_json (GPtrArray *rows)
+generate_json (GPtrArray         *rows,
+               CdCertificateInfo *info)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -188,6 +302,8 @@ generate_json (GPtrArray *rows)
       json_builder_add_string_value (builder, cd_store_kind_to_id (kind));
     }
   json_builder_end_array (builder);
+
+  add_details_json (builder, cd_certificate_info_get_details (info));
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -230,7 +346,9 @@ cd_cli_show (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(CdDatabase) database = NULL;
+  g_autoptr(CdCertificateInfo) info = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GBytes) der = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   gboolean json = FALSE;
@@ -271,28 +389,39 @@ cd_cli_show (int    argc,
       return CD_CLI_EXIT_FAILED;
     }
 
+  der = cd_database_dup_der (database,
+                             cd_certificate_get_sha256 (g_ptr_array_index (rows, 0)),
+                             &error);
+  if (der == NULL)
+    {
+      cd_cli_print_error (error);
+      return CD_CLI_EXIT_FAILED;
+    }
+
+  if (pem)
+    {
+      text = generate_pem (der, cd_certificate_get_is_request (g_ptr_array_index (rows, 0)));
+      cd_cli_write (text, strlen (text));
+      return CD_CLI_EXIT_OK;
+    }
+
+  info = cd_certificate_info_new (der, &error);
+  if (info == NULL)
+    {
+      cd_cli_print_error (error);
+      return CD_CLI_EXIT_FAILED;
+    }
+
   if (json)
     {
-      text = generate_json (rows);
-    }
-  else if (pem)
-    {
-      CdCertificate *cert = g_ptr_array_index (rows, 0);
-      g_autoptr(GBytes) der = NULL;
-
-      der = cd_database_dup_der (database, cd_certificate_get_sha256 (cert), &error);
-      if (der == NULL)
-        {
-          cd_cli_print_error (error);
-          return CD_CLI_EXIT_FAILED;
-        }
-      text = generate_pem (der, cd_certificate_get_is_request (cert));
+      text = generate_json (rows, info);
     }
   else
     {
       GString *out = g_string_new (NULL);
 
       append_text (out, rows);
+      append_details (out, cd_certificate_info_get_details (info));
       text = g_string_free (out, FALSE);
     }
 
