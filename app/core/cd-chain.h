@@ -13,9 +13,12 @@
 
 G_BEGIN_DECLS
 
-/* The status of a certificate in its chain, from best to worst is not
- * implied: a chain's status is that of its first element (from the
- * leaf) that is not valid.
+/* The status of a certificate in its chain. The order implies nothing;
+ * when several apply, cd-chain-element.c ranks them. A problem above a
+ * certificate (an expired issuer, an untrusted root…) is its problem
+ * too: each element carries the worst status of itself and everything
+ * above it, and says whether that status is inherited. A chain's status
+ * is that of its leaf.
  */
 typedef enum
 {
@@ -45,10 +48,12 @@ CdChain       *cd_chain_build                     (CdDatabase     *database,
                                                    gint64          now,
                                                    GError        **error);
 CdChainStatus  cd_chain_get_status                (CdChain        *self);
+const char    *cd_chain_get_status_label          (CdChain        *self);
 GListModel    *cd_chain_get_elements              (CdChain        *self);
 
 CdChainStatus  cd_chain_element_get_status        (CdChainElement *self);
 const char    *cd_chain_element_get_status_label  (CdChainElement *self);
+gboolean       cd_chain_element_get_inherited     (CdChainElement *self);
 const char    *cd_chain_element_get_detail        (CdChainElement *self);
 const char    *cd_chain_element_get_subject_cn    (CdChainElement *self);
 const char    *cd_chain_element_get_sha256        (CdChainElement *self);
