@@ -31,10 +31,12 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "cd-certificate.h"
 #include "cd-database.h"
 #include "cd-errors.h"
 #include "cd-importer.h"
 #include "cd-keyring.h"
+#include "cd-store-kind.h"
 #include "cd-test-utils.h"
 
 /* How long to wait for a prompt or a program before failing the test. */
@@ -1908,6 +1910,290 @@ test_cli_concurrent (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* ------------------------------------------------------------------ */
+/* copy, move, rename, delete --with-key                                */
+/* ------------------------------------------------------------------ */
+
+/* The description of the entry of @cn in @store, read with the core,
+ * since "list --json" does not show descriptions.
+ */
+static char *
+description_of (Fixture    *f,
+                const char *sha256,
+                const char *store)
+{
+  g_autofree char *path = database_path (f);
+  g_autoptr(CdDatabase) database = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  CdStoreKind kind;
+
+  g_assert_true (cd_store_kind_from_id (store, &kind));
+  database = cd_database_open (path, &error);
+  g_assert_no_error (error);
+  rows = cd_database_find (database, sha256, kind, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+
+  return g_strdup (cd_certificate_get_description (g_ptr_array_index (rows, 0)));
+}
+
+static void
+test_cli_copy_move (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *chain = cd_test_fixture ("chain.pem");
+  g_autofree char *leaf_sha256 = openssl_sha256 ("leaf.pem");
+  g_autofree char *root_fingerprint = openssl_fingerprint ("root.pem");
+  g_autofree char *leaf_prefix = g_strndup (leaf_sha256, 12);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonArray) list = NULL;
+
+  run = run_cli (f, "import", chain);
+  assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "rename", leaf_prefix, "--name", "Intranet", "--description", "Renew in May");
+  assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+
+  /* copy: one line naming both stores; again, nothing to do but no error. */
+  run = run_cli (f, "copy", leaf_prefix, "--to", "trustedpeople");
+  assert_ok (run);
+  g_assert_cmpuint (count_lines (run->out), ==, 1);
+  g_assert_nonnull (strstr (run->out, "Other People"));
+  g_assert_nonnull (strstr (run->out, "Trusted People"));
+  g_clear_pointer (&run, cli_run_free);
+  list = list_json (f);
+  assert_stores (list, "server.example.test", "addressbook,trustedpeople");
+  g_assert_cmpstr (json_object_get_string_member (find_row (list, "server.example.test",
+                                                            "trustedpeople"),
+                                                  "friendly_name"), ==, "Intranet");
+  g_clear_pointer (&list, json_array_unref);
+  description = description_of (f, leaf_sha256, "trustedpeople");
+  g_assert_cmpstr (description, ==, "Renew in May");
+  g_clear_pointer (&description, g_free);
+
+  before = dump (f);
+  run = run_cli (f, "copy", leaf_prefix, "--to", "trustedpeople");
+  assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "already"));
+  g_clear_pointer (&run, cli_run_free);
+
+  /* Failures, each one line, nothing changed: a certificate into the
+   * request store, a move from two stores without --store, no --to, a
+   * store that does not exist, a fingerprint that matches nothing.
+   */
+  run = run_cli (f, "copy", root_fingerprint, "--to", "request");
+  assert_failed (run, 1, 1);
+  g_assert_nonnull (strstr (run->err, "Certificate Enrollment Requests"));
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "move", leaf_prefix, "--to", "disallowed");
+  assert_failed (run, 2, 1);
+  g_assert_nonnull (strstr (run->err, "--store"));
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "move", leaf_prefix);
+  assert_failed (run, 2, 1);
+  g_assert_nonnull (strstr (run->err, "--to"));
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "copy", leaf_prefix, "--to", "nowhere");
+  assert_failed (run, 2, 1);
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "move", "00000000", "--to", "my");
+  assert_failed (run, 1, 1);
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "copy", leaf_prefix, "--store", "my", "--to", "root");
+  assert_failed (run, 1, 1);
+  g_clear_pointer (&run, cli_run_free);
+  after = dump (f);
+  g_assert_cmpstr (before, ==, after);
+
+  /* move, from the store named: the name and the note go along. */
+  run = run_cli (f, "move", leaf_prefix, "--store", "trustedpeople", "--to", "disallowed");
+  assert_ok (run);
+  g_assert_cmpuint (count_lines (run->out), ==, 1);
+  g_assert_nonnull (strstr (run->out, "Untrusted Certificates"));
+  g_clear_pointer (&run, cli_run_free);
+  list = list_json (f);
+  assert_stores (list, "server.example.test", "addressbook,disallowed");
+  g_assert_cmpstr (json_object_get_string_member (find_row (list, "server.example.test",
+                                                            "disallowed"),
+                                                  "friendly_name"), ==, "Intranet");
+  g_clear_pointer (&list, json_array_unref);
+  description = description_of (f, leaf_sha256, "disallowed");
+  g_assert_cmpstr (description, ==, "Renew in May");
+  g_clear_pointer (&description, g_free);
+
+  /* A root in one store moves without --store, by its colon form. */
+  run = run_cli (f, "move", root_fingerprint, "--to", "disallowed");
+  assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  list = list_json (f);
+  assert_stores (list, "Certdesk Test Root CA", "disallowed");
+  g_assert_cmpuint (json_array_get_length (list), ==, 4);
+}
+
+static void
+test_cli_rename (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *leaf = cd_test_fixture ("leaf.pem");
+  g_autofree char *leaf_sha256 = openssl_sha256 ("leaf.pem");
+  g_autofree char *description = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonArray) list = NULL;
+
+  run = run_cli (f, "import", "--store", "addressbook", leaf);
+  assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "import", "--store", "trustedpeople", leaf);
+  assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+
+  /* Without --store: every store, one line each. */
+  run = run_cli (f, "rename", leaf_sha256, "--name", "Büro-Server", "--description", "Room 4");
+  assert_ok (run);
+  g_assert_cmpuint (count_lines (run->out), ==, 2);
+  g_assert_nonnull (strstr (run->out, "Büro-Server"));
+  g_clear_pointer (&run, cli_run_free);
+
+  /* With --store and no --description: that entry's note stays. */
+  run = run_cli (f, "rename", leaf_sha256, "--store", "trustedpeople", "--name", "Office");
+  assert_ok (run);
+  g_assert_cmpuint (count_lines (run->out), ==, 1);
+  g_clear_pointer (&run, cli_run_free);
+  list = list_json (f);
+  g_assert_cmpstr (json_object_get_string_member (find_row (list, "server.example.test", "trustedpeople"),
+                                                  "friendly_name"), ==, "Office");
+  g_assert_cmpstr (json_object_get_string_member (find_row (list, "server.example.test", "addressbook"),
+                                                  "friendly_name"), ==, "Büro-Server");
+  g_clear_pointer (&list, json_array_unref);
+  description = description_of (f, leaf_sha256, "trustedpeople");
+  g_assert_cmpstr (description, ==, "Room 4");
+  g_clear_pointer (&description, g_free);
+
+  /* Empty clears both. */
+  run = run_cli (f, "rename", leaf_sha256, "-s", "addressbook", "--name", "", "--description", "");
+  assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  list = list_json (f);
+  g_assert_true (json_object_get_null_member (find_row (list, "server.example.test", "addressbook"),
+                                              "friendly_name"));
+  g_clear_pointer (&list, json_array_unref);
+  description = description_of (f, leaf_sha256, "addressbook");
+  g_assert_null (description);
+
+  /* No --name, no fingerprint, a store without it: nothing changes. */
+  before = dump (f);
+  run = run_cli (f, "rename", leaf_sha256, "--description", "x");
+  assert_failed (run, 2, 1);
+  g_assert_nonnull (strstr (run->err, "--name"));
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "rename", "--name", "x");
+  assert_failed (run, 2, 1);
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "rename", leaf_sha256, "--store", "root", "--name", "x");
+  assert_failed (run, 1, 1);
+  g_clear_pointer (&run, cli_run_free);
+  after = dump (f);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* delete asks the core which keys nothing uses any more; --with-key
+ * deletes those from the real keyring, and only those.
+ */
+static void
+test_cli_delete_with_key (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *pfx = cd_test_fixture ("leaf.pfx");
+  g_autofree char *leaf = cd_test_fixture ("leaf.pem");
+  g_autofree char *csr = cd_test_fixture ("leaf.csr");
+  g_autofree char *leaf_sha256 = openssl_sha256 ("leaf.pem");
+  g_autofree char *password_file = write_file (f, "password.txt", CD_TEST_PASSWORD "\n");
+  g_autofree char *key_id = NULL;
+  g_autofree char *keyring = NULL;
+  g_autoptr(CliRun) run = NULL;
+  g_autoptr(JsonArray) list = NULL;
+
+  run = run_cli (f, "import", "--password-file", password_file, pfx);
+  assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "import", "--store", "addressbook", leaf);
+  assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  list = list_json (f);
+  key_id = g_strdup (json_object_get_string_member (find_row (list, "server.example.test", "my"),
+                                                    "key_id"));
+  g_assert_nonnull (key_id);
+  g_clear_pointer (&list, json_array_unref);
+
+  /* From one store: the other still uses the key, nothing is said of it. */
+  run = run_cli (f, "delete", "--store", "my", "--with-key", leaf_sha256);
+  assert_ok (run);
+  g_assert_cmpuint (count_lines (run->out), ==, 2);
+  g_assert_true (contains_casefold (run->out, "key was kept"));
+  g_clear_pointer (&run, cli_run_free);
+  keyring = cd_test_dump_keyring ();
+  g_assert_nonnull (strstr (keyring, key_id));
+  g_clear_pointer (&keyring, g_free);
+
+  /* The last one, without --with-key: the key stays, and we say so. */
+  run = run_cli (f, "delete", leaf_sha256);
+  assert_ok (run);
+  g_assert_cmpuint (count_lines (run->out), ==, 2);
+  g_assert_nonnull (strstr (run->out, "--with-key"));
+  g_clear_pointer (&run, cli_run_free);
+  keyring = cd_test_dump_keyring ();
+  g_assert_nonnull (strstr (keyring, key_id));
+  g_clear_pointer (&keyring, g_free);
+
+  /* Back (to Personal, the key being known), with a request for the
+   * same key: --with-key keeps the key the request needs.
+   */
+  run = run_cli (f, "import", leaf, csr);
+  assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  run = run_cli (f, "delete", "--with-key", leaf_sha256);
+  assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "Personal"));
+  g_assert_true (contains_casefold (run->out, "key was kept"));
+  g_clear_pointer (&run, cli_run_free);
+  keyring = cd_test_dump_keyring ();
+  g_assert_nonnull (strstr (keyring, key_id));
+  g_clear_pointer (&keyring, g_free);
+
+  /* The request last, with --with-key: now the key goes, from the
+   * keyring and from the database.
+   */
+  list = list_json (f);
+  run = run_cli (f, "delete", "--with-key",
+                 json_object_get_string_member (find_row (list, "server.example.test", "request"),
+                                                "sha256"));
+  assert_ok (run);
+  g_assert_true (contains_casefold (run->out, "key was deleted"));
+  g_clear_pointer (&run, cli_run_free);
+  g_clear_pointer (&list, json_array_unref);
+  keyring = cd_test_dump_keyring ();
+  g_assert_null (strstr (keyring, key_id));
+  g_clear_pointer (&keyring, g_free);
+
+  run = run_cli (f, "import", leaf);
+  assert_ok (run);
+  g_clear_pointer (&run, cli_run_free);
+  list = list_json (f);
+  assert_stores (list, "server.example.test", "addressbook");
+  g_clear_pointer (&list, json_array_unref);
+
+  /* Later tests share this keyring: put the key back. */
+  run = run_cli (f, "import", "--password-file", password_file, pfx);
+  assert_ok (run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1942,6 +2228,9 @@ main (int   argc,
   ADD ("password/tty-gives-up", test_cli_tty_password_gives_up);
   ADD ("no-secret-service", test_cli_no_secret_service);
   ADD ("concurrent", test_cli_concurrent);
+  ADD ("copy-move", test_cli_copy_move);
+  ADD ("rename", test_cli_rename);
+  ADD ("delete/with-key", test_cli_delete_with_key);
 
 #undef ADD
 

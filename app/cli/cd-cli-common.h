@@ -40,6 +40,14 @@ int             cd_cli_show                  (int                  argc,
                                               char               **argv);
 int             cd_cli_delete                (int                  argc,
                                               char               **argv);
+int             cd_cli_copy                  (int                  argc,
+                                              char               **argv);
+int             cd_cli_move                  (int                  argc,
+                                              char               **argv);
+int             cd_cli_rename                (int                  argc,
+                                              char               **argv);
+int             cd_cli_verify                (int                  argc,
+                                              char               **argv);
 
 /* Helpers shared by the commands. */
 GOptionContext *cd_cli_option_context_new    (const char          *parameter_string,

@@ -34,6 +34,10 @@ static const Command commands[] = {
   { "list",   cd_cli_list,   N_("List the certificates of one store or of every store") },
   { "show",   cd_cli_show,   N_("Show every field of one certificate and its stores") },
   { "delete", cd_cli_delete, N_("Delete a certificate from one store or from all") },
+  { "copy",   cd_cli_copy,   N_("Copy a certificate to another store") },
+  { "move",   cd_cli_move,   N_("Move a certificate to another store") },
+  { "rename", cd_cli_rename, N_("Set the friendly name and description of a certificate") },
+  { "verify", cd_cli_verify, N_("Check the chain of a certificate and print it with statuses") },
 };
 
 /* The end of --help. */

@@ -7,9 +7,43 @@
 
 #pragma once
 
+#include <sqlite3.h>
+
 #include "cd-database.h"
 
 G_BEGIN_DECLS
+
+/* The columns every listing selects, in the order row_from_statement()
+ * in cd-database.c reads them; any query of rows joins ROW_FROM.
+ */
+#define ROW_COLUMNS \
+  "c.sha256, c.is_request, c.key_id, c.subject, c.subject_cn, c.issuer, c.issuer_cn," \
+  " c.serial, c.not_before, c.not_after, c.purposes, c.san, c.is_ca, c.self_signed," \
+  " c.search, e.friendly_name, e.store, k.key_id IS NOT NULL, e.description"
+
+#define ROW_FROM \
+  " FROM store_entries e" \
+  " JOIN certificates c ON c.id = e.certificate_id" \
+  " LEFT JOIN private_keys k ON k.key_id = c.key_id"
+
+/* For cd-database-manage.c, which keeps copying, moving, deleting and
+ * restoring apart from opening and listing. Statements come from a
+ * per-connection cache that keeps the SQL text without copying it:
+ * pass string literals.
+ */
+sqlite3_stmt *_cd_database_get_statement    (CdDatabase     *self,
+                                             const char     *sql,
+                                             GError        **error);
+gboolean      _cd_database_step_done        (CdDatabase     *self,
+                                             sqlite3_stmt   *stmt,
+                                             GError        **error);
+void          _cd_database_set_error        (CdDatabase     *self,
+                                             GError        **error);
+GPtrArray    *_cd_database_collect_rows     (CdDatabase     *self,
+                                             sqlite3_stmt   *stmt,
+                                             GError        **error);
+int           _cd_database_changes          (CdDatabase     *self);
+gint64        _cd_database_last_insert_rowid (CdDatabase    *self);
 
 /* Used by the importer, which makes every import one transaction. */
 gboolean   _cd_database_begin            (CdDatabase     *self,

@@ -94,16 +94,6 @@ static const char *migrations[SCHEMA_VERSION] = {
   ") WITHOUT ROWID;",
 };
 
-#define ROW_COLUMNS \
-  "c.sha256, c.is_request, c.key_id, c.subject, c.subject_cn, c.issuer, c.issuer_cn," \
-  " c.serial, c.not_before, c.not_after, c.purposes, c.san, c.is_ca, c.self_signed," \
-  " c.search, e.friendly_name, e.store, k.key_id IS NOT NULL, e.description"
-
-#define ROW_FROM \
-  " FROM store_entries e" \
-  " JOIN certificates c ON c.id = e.certificate_id" \
-  " LEFT JOIN private_keys k ON k.key_id = c.key_id"
-
 static CdDatabaseError
 error_code_from_sqlite (int code)
 {
@@ -1280,4 +1270,59 @@ _cd_database_list_by_key_id (CdDatabase  *self,
   sqlite3_bind_text (stmt, 1, key_id, -1, SQLITE_STATIC);
 
   return collect_rows (self, stmt, error);
+}
+
+/* Wrappers over the helpers above for cd-database-manage.c. */
+
+sqlite3_stmt *
+_cd_database_get_statement (CdDatabase  *self,
+                            const char  *sql,
+                            GError     **error)
+{
+  return get_statement (self, sql, error);
+}
+
+gboolean
+_cd_database_step_done (CdDatabase    *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  g_assert (CD_IS_DATABASE (self));
+
+  return step_done (self, stmt, error);
+}
+
+void
+_cd_database_set_error (CdDatabase  *self,
+                        GError     **error)
+{
+  g_assert (CD_IS_DATABASE (self));
+
+  set_error_from_db (self, error);
+}
+
+GPtrArray *
+_cd_database_collect_rows (CdDatabase    *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error)
+{
+  g_assert (CD_IS_DATABASE (self));
+
+  return collect_rows (self, stmt, error);
+}
+
+int
+_cd_database_changes (CdDatabase *self)
+{
+  g_assert (CD_IS_DATABASE (self));
+
+  return sqlite3_changes (self->db);
+}
+
+gint64
+_cd_database_last_insert_rowid (CdDatabase *self)
+{
+  g_assert (CD_IS_DATABASE (self));
+
+  return sqlite3_last_insert_rowid (self->db);
 }
