@@ -10,7 +10,9 @@
  * typed into the entry, and what it shows read back from the widgets. It
  * runs under Xvfb with a real keyring and a real database file, through
  * run-in-session.sh. The import queue, which has no GTK in it, is tested
- * on its own too.
+ * on its own too. So is managing: deleting with its confirmation and
+ * Undo, moving and copying between stores by menu and by a drop on the
+ * sidebar, and the "Expiring Soon" view with its preference.
  */
 
 #include "config.h"
@@ -18,15 +20,19 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "cd-certificate-dialog.h"
 #include "cd-certificate.h"
 #include "cd-database.h"
 #include "cd-errors.h"
+#include "cd-expiring-view.h"
 #include "cd-import-queue.h"
 #include "cd-importer.h"
 #include "cd-keyring.h"
 #include "cd-password-dialog.h"
+#include "cd-preferences-window.h"
 #include "cd-store-kind.h"
 #include "cd-store-row.h"
+#include "cd-store-view.h"
 #include "cd-test-utils.h"
 #include "cd-window.h"
 
@@ -676,6 +682,466 @@ test_window_database_error (void)
   g_assert_finalize_object (window);
 }
 
+
+/* Managing certificates */
+
+static void
+import_file (Fixture     *fixture,
+             const char  *path,
+             const char  *password,
+             CdStoreKind  kind)
+{
+  g_autoptr(CdImporter) importer = cd_importer_new (fixture->database, fixture->keyring);
+  g_autoptr(CdImportResult) result = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  result = cd_importer_import_file (importer, file, password, kind, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  cd_window_reload (fixture->window);
+  iterate_pending ();
+}
+
+static void
+import_leaf_pfx (Fixture *fixture)
+{
+  g_autofree char *path = cd_test_fixture ("leaf.pfx");
+
+  import_file (fixture, path, CD_TEST_PASSWORD, CD_STORE_KIND_AUTO);
+
+  /* The store of the test before may be remembered: start in Personal. */
+  cd_window_select_store (fixture->window, CD_STORE_KIND_MY);
+  iterate_pending ();
+}
+
+static CdStoreView *
+get_store_view (CdWindow *window)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), CD_TYPE_STORE_VIEW, FALSE);
+
+  g_assert_nonnull (view);
+
+  return CD_STORE_VIEW (view);
+}
+
+/* Clicks the row of @subject_cn (Ctrl+click when @add). */
+static void
+select_row (CdWindow   *window,
+            const char *subject_cn,
+            gboolean    add)
+{
+  GListModel *rows = get_shown_rows (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(CdCertificate) row = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (cd_certificate_get_subject_cn (row), subject_cn) == 0)
+        {
+          cd_store_view_select (get_store_view (window), i, !add);
+          return;
+        }
+    }
+
+  g_error ("No row “%s” is shown", subject_cn);
+}
+
+static guint
+count_in (CdWindow    *window,
+          CdStoreKind  kind)
+{
+  return cd_store_row_get_count (get_sidebar_row (window, kind));
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Asks to delete the selection and returns the confirmation. */
+static AdwMessageDialog *
+ask_delete (CdWindow *window)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (window), "delete-selected", NULL);
+  iterate_until (message_dialog_shown, NULL, "the confirmation");
+
+  return find_message_dialog (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static void
+test_window_open_row (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkColumnView *view;
+  GtkWindow *dialog = NULL;
+  g_autoptr(GList) toplevels = NULL;
+
+  import_leaf_pfx (fixture);
+
+  /* A double click (or Enter) on a row opens its certificate. */
+  view = get_column_view (fixture->window);
+  g_signal_emit_by_name (view, "activate", 0);
+  iterate_pending ();
+
+  toplevels = gtk_window_list_toplevels ();
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (CD_IS_CERTIFICATE_DIALOG (l->data))
+        dialog = l->data;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "server.example.test");
+  g_assert_cmpint (cd_certificate_get_store (cd_certificate_dialog_get_certificate (CD_CERTIFICATE_DIALOG (dialog))),
+                   ==, CD_STORE_KIND_MY);
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_window_delete_undo (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  CdWindow *window = fixture->window;
+  g_autoptr(CdCertificate) row = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *deleted = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *keys = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *check;
+
+  import_leaf_pfx (fixture);
+  before = cd_test_dump_database (fixture->database);
+
+  /* The context menu offers it... */
+  select_row (window, "server.example.test", FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_store_view (window)),
+                                             "store.context-menu", NULL));
+  iterate_pending ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (get_store_view (window)), GTK_TYPE_POPOVER_MENU, TRUE));
+
+  /* ...and asks first, naming the certificate (by its friendly name)
+   * and the store.
+   */
+  dialog = ask_delete (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Delete “Test Server” from Personal?");
+
+  /* Its key would be left unused: the dialog offers to delete it, unchecked. */
+  check = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_CHECK_BUTTON (check));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  adw_message_dialog_response (dialog, "delete");
+  iterate_pending ();
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_MY), ==, 0);
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_MY), ==, 0);
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ROOT), ==, 1);
+  deleted = cd_test_dump_database (fixture->database);
+  g_assert_cmpstr (deleted, !=, before);
+
+  /* Undo brings back exactly what was there, key and name included. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo-delete", NULL);
+  iterate_pending ();
+  after = cd_test_dump_database (fixture->database);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_MY), ==, 1);
+  row = find_shown_row (window, "server.example.test");
+  g_assert_nonnull (row);
+  g_assert_true (cd_certificate_get_has_private_key (row));
+  g_assert_cmpstr (cd_certificate_get_friendly_name (row), ==, "Test Server");
+
+  keys = cd_test_dump_keyring ();
+  g_assert_nonnull (strstr (keys, cd_certificate_get_key_id (row)));
+
+  /* Cancel deletes nothing. */
+  select_row (window, "server.example.test", FALSE);
+  dialog = ask_delete (window);
+  adw_message_dialog_response (dialog, "cancel");
+  iterate_pending ();
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_MY), ==, 1);
+}
+
+static void
+test_window_delete_key (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CdWindow *window = fixture->window;
+  g_autoptr(CdCertificate) row = NULL;
+  g_autofree char *key_id = NULL;
+  g_autofree char *keys = NULL;
+  AdwMessageDialog *dialog;
+
+  import_leaf_pfx (fixture);
+  row = find_shown_row (window, "server.example.test");
+  key_id = g_strdup (cd_certificate_get_key_id (row));
+
+  /* The user chooses to delete the key with the certificate. */
+  select_row (window, "server.example.test", FALSE);
+  dialog = ask_delete (window);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_message_dialog_get_extra_child (dialog)), TRUE);
+  adw_message_dialog_response (dialog, "delete");
+  iterate_pending ();
+
+  /* While Undo is offered, the key is still there. */
+  keys = cd_test_dump_keyring ();
+  g_assert_nonnull (strstr (keys, key_id));
+  g_clear_pointer (&keys, g_free);
+
+  /* A second deletion makes the first final: now the key goes. A root
+   * has no key of ours, so nothing is offered for it.
+   */
+  cd_window_select_store (window, CD_STORE_KIND_ROOT);
+  iterate_pending ();
+  select_row (window, "Certdesk Test Root CA", FALSE);
+  dialog = ask_delete (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Delete “Certdesk Test Root CA” from Trusted Root Certification Authorities?");
+  g_assert_null (adw_message_dialog_get_extra_child (dialog));
+  adw_message_dialog_response (dialog, "delete");
+  iterate_pending ();
+
+  keys = cd_test_dump_keyring ();
+  g_assert_null (strstr (keys, key_id));
+
+  /* Undo now concerns the root alone. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo-delete", NULL);
+  iterate_pending ();
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ROOT), ==, 1);
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_MY), ==, 0);
+}
+
+static void
+test_window_delete_several (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = cd_test_fixture ("roots-bundle.pem");
+  CdWindow *window = fixture->window;
+  AdwMessageDialog *dialog;
+
+  import_file (fixture, path, NULL, CD_STORE_KIND_AUTO);
+  cd_window_select_store (window, CD_STORE_KIND_ROOT);
+  iterate_pending ();
+
+  select_row (window, "Certdesk Bundle Root 1", FALSE);
+  select_row (window, "Certdesk Bundle Root 2", TRUE);
+  select_row (window, "Certdesk Bundle Root 3", TRUE);
+  dialog = ask_delete (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   "Delete 3 certificates from Trusted Root Certification Authorities?");
+  adw_message_dialog_response (dialog, "delete");
+  iterate_pending ();
+
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_ROOT), ==, 17);
+  g_assert_cmpuint (g_list_model_get_n_items (get_shown_rows (window)), ==, 17);
+  g_assert_null (find_shown_row (window, "Certdesk Bundle Root 2"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo-delete", NULL);
+  iterate_pending ();
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_ROOT), ==, 20);
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ROOT), ==, 20);
+}
+
+static void
+drop_on_store (CdWindow    *window,
+               const char  *text,
+               CdStoreKind  kind)
+{
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  gboolean handled = FALSE;
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (get_sidebar_row (window, kind)));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_assert_true (handled);
+  iterate_pending ();
+}
+
+static void
+test_window_move_copy (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  CdWindow *window = fixture->window;
+  g_autoptr(GPtrArray) selected = NULL;
+  g_autoptr(CdCertificate) row = NULL;
+  g_autofree char *text = NULL;
+
+  import_leaf_pfx (fixture);
+
+  /* "Move to Store › Trusted People" from the context menu. */
+  select_row (window, "server.example.test", FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "move-to-store",
+                                  g_variant_new_string ("trustedpeople"));
+  iterate_pending ();
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_MY), ==, 0);
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_TRUSTED_PEOPLE), ==, 1);
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_TRUSTED_PEOPLE), ==, 1);
+
+  /* Dragged from Trusted People onto Other People: moved. */
+  cd_window_select_store (window, CD_STORE_KIND_TRUSTED_PEOPLE);
+  iterate_pending ();
+  select_row (window, "server.example.test", FALSE);
+  selected = cd_store_view_dup_selected (get_store_view (window));
+  g_assert_cmpuint (selected->len, ==, 1);
+  text = cd_store_view_format_drag_text (selected);
+  drop_on_store (window, text, CD_STORE_KIND_ADDRESS_BOOK);
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_TRUSTED_PEOPLE), ==, 0);
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_ADDRESS_BOOK), ==, 1);
+
+  /* Dropped on its own store, nothing happens. */
+  cd_window_select_store (window, CD_STORE_KIND_ADDRESS_BOOK);
+  iterate_pending ();
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&selected, g_ptr_array_unref);
+  select_row (window, "server.example.test", FALSE);
+  selected = cd_store_view_dup_selected (get_store_view (window));
+  text = cd_store_view_format_drag_text (selected);
+  g_assert_false (cd_window_drop_certificates (window, text, CD_STORE_KIND_ADDRESS_BOOK,
+                                               GDK_ACTION_MOVE));
+
+  /* "Copy to Store › Personal": in both stores, key still known. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "copy-to-store",
+                                  g_variant_new_string ("my"));
+  iterate_pending ();
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_ADDRESS_BOOK), ==, 1);
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_MY), ==, 1);
+  cd_window_select_store (window, CD_STORE_KIND_MY);
+  iterate_pending ();
+  row = find_shown_row (window, "server.example.test");
+  g_assert_nonnull (row);
+  g_assert_true (cd_certificate_get_has_private_key (row));
+
+  /* A copy with Ctrl held, by a drop. */
+  g_assert_true (cd_window_drop_certificates (window, text, CD_STORE_KIND_TRUSTED_PEOPLE,
+                                              GDK_ACTION_COPY));
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_ADDRESS_BOOK), ==, 1);
+  g_assert_cmpuint (count_in (window, CD_STORE_KIND_TRUSTED_PEOPLE), ==, 1);
+}
+
+static char *chain_dir;
+
+static void
+remove_chain_dir (void)
+{
+  g_autofree char *quoted = g_shell_quote (chain_dir);
+
+  cd_test_run_command ("rm -rf %s", quoted);
+}
+
+static char *
+chain_fixture (const char *name)
+{
+  if (chain_dir == NULL)
+    {
+      g_autofree char *script = g_test_build_filename (G_TEST_DIST, "make-chain-fixtures.sh", NULL);
+      g_autofree char *quoted_script = g_shell_quote (script);
+      g_autofree char *quoted_dir = NULL;
+
+      chain_dir = cd_test_make_tmpdir ();
+      quoted_dir = g_shell_quote (chain_dir);
+      cd_test_run_command ("sh %s %s", quoted_script, quoted_dir);
+      atexit (remove_chain_dir);
+    }
+
+  return g_build_filename (chain_dir, name, NULL);
+}
+
+static gboolean
+shown_in_expiring (CdExpiringView *view,
+                   guint           position,
+                   const char     *subject_cn)
+{
+  g_autoptr(CdCertificate) row = g_list_model_get_item (cd_expiring_view_get_model (view), position);
+
+  return row != NULL && g_strcmp0 (cd_certificate_get_subject_cn (row), subject_cn) == 0;
+}
+
+static void
+test_window_expiring (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *expired = chain_fixture ("expired-int.pem");
+  g_autofree char *leaf = chain_fixture ("leaf.pem");
+  g_autofree char *when = NULL;
+  CdWindow *window = fixture->window;
+  CdExpiringView *view;
+  GtkWindow *preferences = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  GtkWidget *spin;
+
+  /* Expired in 2021, and valid until 2035. */
+  import_file (fixture, expired, NULL, CD_STORE_KIND_AUTO);
+  import_file (fixture, leaf, NULL, CD_STORE_KIND_ADDRESS_BOOK);
+
+  cd_window_show_expiring (window);
+  iterate_pending ();
+  g_assert_true (cd_window_get_showing_expiring (window));
+  view = CD_EXPIRING_VIEW (find_widget (GTK_WIDGET (window), CD_TYPE_EXPIRING_VIEW, TRUE));
+  g_assert_nonnull (view);
+  g_assert_cmpuint (cd_expiring_view_get_days (view), ==, 60);
+
+  /* Within the default 60 days, only the expired one. */
+  g_assert_cmpuint (cd_expiring_view_get_n_items (view), ==, 1);
+  g_assert_true (shown_in_expiring (view, 0, "Certdesk Chain Expired Intermediate CA"));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Expiring Soon"));
+  g_assert_cmpstr (get_subtitle (window), ==, "1 certificate");
+  when = cd_expiring_view_format_when (g_get_real_time () / G_USEC_PER_SEC - 1,
+                                       g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_cmpstr (when, ==, "Expired");
+  g_clear_pointer (&when, g_free);
+  when = cd_expiring_view_format_when (3 * 86400 + 100, 0);
+  g_assert_cmpstr (when, ==, "In 3 days");
+
+  /* Ten years ahead takes in the leaf too, after the expired one. */
+  g_settings_set_int (settings, "expiry-warning-days", 3650);
+  iterate_pending ();
+  g_assert_cmpuint (cd_expiring_view_get_n_items (view), ==, 2);
+  g_assert_true (shown_in_expiring (view, 0, "Certdesk Chain Expired Intermediate CA"));
+  g_assert_true (shown_in_expiring (view, 1, "valid.chain.test"));
+  g_assert_cmpstr (get_subtitle (window), ==, "2 certificates");
+
+  /* The preferences set the same key. */
+  cd_window_show_preferences (window);
+  iterate_pending ();
+  toplevels = gtk_window_list_toplevels ();
+  for (const GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (CD_IS_PREFERENCES_WINDOW (l->data))
+        preferences = l->data;
+    }
+  g_assert_nonnull (preferences);
+  spin = find_widget (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON, FALSE);
+  g_assert_nonnull (spin);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 3650);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
+  iterate_pending ();
+  g_assert_cmpint (g_settings_get_int (settings, "expiry-warning-days"), ==, 30);
+  g_assert_cmpuint (cd_expiring_view_get_n_items (view), ==, 1);
+  gtk_window_destroy (preferences);
+
+  /* A store shows its certificates again. */
+  cd_window_select_store (window, CD_STORE_KIND_CA);
+  iterate_pending ();
+  g_assert_false (cd_window_get_showing_expiring (window));
+  g_assert_cmpuint (g_list_model_get_n_items (get_shown_rows (window)), ==, 1);
+
+  g_settings_reset (settings, "expiry-warning-days");
+}
+
 /* The import queue, without a window. */
 
 typedef struct
@@ -875,6 +1341,18 @@ main (int   argc,
               fixture_set_up, test_window_failures, fixture_tear_down);
   g_test_add ("/certdesk/window/external-change", Fixture, NULL,
               fixture_set_up, test_window_external_change, fixture_tear_down);
+  g_test_add ("/certdesk/window/open-row", Fixture, NULL,
+              fixture_set_up, test_window_open_row, fixture_tear_down);
+  g_test_add ("/certdesk/window/delete-undo", Fixture, NULL,
+              fixture_set_up, test_window_delete_undo, fixture_tear_down);
+  g_test_add ("/certdesk/window/delete-key", Fixture, NULL,
+              fixture_set_up, test_window_delete_key, fixture_tear_down);
+  g_test_add ("/certdesk/window/delete-several", Fixture, NULL,
+              fixture_set_up, test_window_delete_several, fixture_tear_down);
+  g_test_add ("/certdesk/window/move-copy", Fixture, NULL,
+              fixture_set_up, test_window_move_copy, fixture_tear_down);
+  g_test_add ("/certdesk/window/expiring", Fixture, NULL,
+              fixture_set_up, test_window_expiring, fixture_tear_down);
   g_test_add_func ("/certdesk/window/settings", test_window_settings);
   g_test_add_func ("/certdesk/window/database-error", test_window_database_error);
   g_test_add_func ("/certdesk/import-queue/passwords", test_import_queue_passwords);

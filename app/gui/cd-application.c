@@ -8,7 +8,9 @@
 /* CdApplication opens the user's certificate database and keyring once,
  * makes the main window, and holds the application-wide actions and
  * keyboard shortcuts. Files given on the command line or by the file
- * manager are imported into the window.
+ * manager are shown in the certificate dialog without being imported,
+ * as double-clicking a .cer file on Windows does; the dialog offers to
+ * import them.
  */
 
 #define G_LOG_DOMAIN "cd-application"
@@ -95,7 +97,7 @@ cd_application_open (GApplication  *app,
   CdWindow *window = ensure_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
-  cd_window_import_files (window, files, n_files, CD_STORE_KIND_AUTO);
+  cd_window_open_files (window, files, n_files);
 }
 
 static void
@@ -139,9 +141,20 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CdApplication *self = CD_APPLICATION (user_data);
+
+  cd_window_show_preferences (ensure_window (self));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -152,6 +165,7 @@ cd_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.reload", { "F5", "<Control>r", NULL } },

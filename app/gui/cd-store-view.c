@@ -11,6 +11,10 @@
  * CdStore. Filtering above sorting means a keystroke only re-filters;
  * the sort is done once, when the store is loaded or a column clicked.
  * An empty store and a search without results get a status page each.
+ *
+ * Rows are opened by activating them, and managed through a context
+ * menu, the Delete key and dragging them onto a store in the sidebar;
+ * the window's actions do the work on cd_store_view_dup_selected().
  */
 
 #define G_LOG_DOMAIN "cd-store-view"
@@ -37,12 +41,14 @@ struct _CdStoreView
   GtkFilterListModel  *filter_model;
   GtkCustomFilter     *filter;
   AdwStatusPage       *no_results_page;
+  GtkMultiSelection   *selection;
   GtkSortListModel    *sort_model;
   GtkStack            *stack;
   GtkColumnViewColumn *subject_column;
 
   /* Owned references */
   CdStore             *store;
+  GtkWidget           *context_menu;
 
   char                *search_text;
   char                *needle;      /* case-folded search_text, NULL to show all */
@@ -60,9 +66,21 @@ enum {
   N_PROPS
 };
 
+enum {
+  CERTIFICATE_ACTIVATED,
+  N_SIGNALS
+};
+
 G_DEFINE_FINAL_TYPE (CdStoreView, cd_store_view, GTK_TYPE_WIDGET)
 
 static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+/* Each cell's outer widget is named after its row (see format_row_name),
+ * because GTK 4.8 has no public way to go from a widget in a column
+ * view back to its row: a click is mapped to a row through this name.
+ */
+#define ROW_NAME_PREFIX "cd-row-"
 
 static gboolean
 filter_func (gpointer item,
@@ -187,6 +205,13 @@ format_expiration (GtkListItem *item,
   return g_date_time_format (date, _("%Y-%m-%d"));
 }
 
+static char *
+format_row_name (GtkListItem *item,
+                 guint        position)
+{
+  return g_strdup_printf (ROW_NAME_PREFIX "%u", position);
+}
+
 static gboolean
 is_expired (GtkListItem *item,
             gint64       not_after,
@@ -209,6 +234,165 @@ expiration_css_classes (GtkListItem *item,
   return g_strv_builder_end (builder);
 }
 
+static guint
+pick_row (CdStoreView *self,
+          double       x,
+          double       y)
+{
+  GtkWidget *widget;
+
+  g_assert (CD_IS_STORE_VIEW (self));
+
+  widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+
+  for (; widget != NULL && widget != GTK_WIDGET (self->column_view);
+       widget = gtk_widget_get_parent (widget))
+    {
+      const char *name = gtk_widget_get_name (widget);
+      guint64 position;
+
+      if (g_str_has_prefix (name, ROW_NAME_PREFIX) &&
+          g_ascii_string_to_unsigned (name + strlen (ROW_NAME_PREFIX), 10, 0, G_MAXUINT - 1,
+                                      &position, NULL))
+        return position;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* A right click or a drag on a row that is not selected acts on that
+ * row alone, as in a file manager; on a selected one, on the selection.
+ */
+static void
+select_row_under (CdStoreView *self,
+                  double       x,
+                  double       y)
+{
+  guint position = pick_row (self, x, y);
+
+  if (position != GTK_INVALID_LIST_POSITION &&
+      !gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+static GMenuModel *
+new_context_menu (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) open_section = g_menu_new ();
+  g_autoptr(GMenu) store_section = g_menu_new ();
+  g_autoptr(GMenu) delete_section = g_menu_new ();
+  g_autoptr(GMenu) copy_menu = g_menu_new ();
+  g_autoptr(GMenu) move_menu = g_menu_new ();
+
+  g_menu_append (open_section, _("_Open"), "win.show-selected");
+
+  for (guint i = 0; i < CD_N_STORE_KINDS; i++)
+    {
+      g_autofree char *copy = NULL;
+      g_autofree char *move = NULL;
+
+      copy = g_action_print_detailed_name ("win.copy-to-store",
+                                           g_variant_new_string (cd_store_kind_to_id (i)));
+      move = g_action_print_detailed_name ("win.move-to-store",
+                                           g_variant_new_string (cd_store_kind_to_id (i)));
+      g_menu_append (copy_menu, cd_store_kind_get_title (i), copy);
+      g_menu_append (move_menu, cd_store_kind_get_title (i), move);
+    }
+
+  g_menu_append_submenu (store_section, _("_Copy to Store"), G_MENU_MODEL (copy_menu));
+  g_menu_append_submenu (store_section, _("_Move to Store"), G_MENU_MODEL (move_menu));
+  g_menu_append (delete_section, _("_Delete…"), "win.delete-selected");
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (open_section));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (store_section));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static void
+popup_context_menu (CdStoreView *self,
+                    double       x,
+                    double       y)
+{
+  graphene_point_t point;
+
+  g_assert (CD_IS_STORE_VIEW (self));
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (x, y);
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int)point.x, (int)point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_secondary_pressed_cb (CdStoreView     *self,
+                         int              n_press,
+                         double           x,
+                         double           y,
+                         GtkGestureClick *gesture)
+{
+  g_assert (CD_IS_STORE_VIEW (self));
+
+  select_row_under (self, x, y);
+  popup_context_menu (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+context_menu_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CdStoreView *self = CD_STORE_VIEW (widget);
+
+  /* From the keyboard there is no pointer: open it at the top left. */
+  popup_context_menu (self, 24, 24);
+}
+
+static void
+on_activate_cb (CdStoreView   *self,
+                guint          position,
+                GtkColumnView *column_view)
+{
+  g_autoptr(CdCertificate) row = NULL;
+
+  g_assert (CD_IS_STORE_VIEW (self));
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (row != NULL)
+    g_signal_emit (self, signals[CERTIFICATE_ACTIVATED], 0, row);
+}
+
+static GdkContentProvider *
+on_drag_prepare_cb (CdStoreView   *self,
+                    double         x,
+                    double         y,
+                    GtkDragSource *source)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert (CD_IS_STORE_VIEW (self));
+
+  /* Only a drag that starts on a row moves certificates. */
+  if (pick_row (self, x, y) == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  select_row_under (self, x, y);
+  rows = cd_store_view_dup_selected (self);
+  if (rows->len == 0)
+    return NULL;
+
+  text = cd_store_view_format_drag_text (rows);
+
+  return gdk_content_provider_new_typed (G_TYPE_STRING, text);
+}
+
 static void
 cd_store_view_dispose (GObject *object)
 {
@@ -225,6 +409,8 @@ cd_store_view_dispose (GObject *object)
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
+
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_STORE_VIEW);
 
@@ -329,6 +515,27 @@ cd_store_view_class_init (CdStoreViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * CdStoreView::certificate-activated:
+   * @self: a #CdStoreView
+   * @certificate: the #CdCertificate the user opened
+   *
+   * Emitted on a double click or Enter on a row.
+   */
+  signals[CERTIFICATE_ACTIVATED] =
+    g_signal_new ("certificate-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, CD_TYPE_CERTIFICATE);
+
+  gtk_widget_class_install_action (widget_class, "store.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "store.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "store.context-menu", NULL);
+
   g_type_ensure (CD_TYPE_CERTIFICATE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -338,18 +545,43 @@ cd_store_view_class_init (CdStoreViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdStoreView, filter);
   gtk_widget_class_bind_template_child (widget_class, CdStoreView, filter_model);
   gtk_widget_class_bind_template_child (widget_class, CdStoreView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, CdStoreView, selection);
   gtk_widget_class_bind_template_child (widget_class, CdStoreView, sort_model);
   gtk_widget_class_bind_template_child (widget_class, CdStoreView, stack);
   gtk_widget_class_bind_template_child (widget_class, CdStoreView, subject_column);
   gtk_widget_class_bind_template_callback (widget_class, expiration_css_classes);
   gtk_widget_class_bind_template_callback (widget_class, format_expiration);
+  gtk_widget_class_bind_template_callback (widget_class, format_row_name);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, is_expired);
 }
 
 static void
 cd_store_view_init (CdStoreView *self)
 {
+  g_autoptr(GMenuModel) menu = NULL;
+  GtkGesture *gesture;
+  GtkDragSource *drag_source;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  menu = new_context_menu ();
+  self->context_menu = gtk_popover_menu_new_from_model (menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+  gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (on_secondary_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (gesture));
+
+  drag_source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE | GDK_ACTION_COPY);
+  g_signal_connect_object (drag_source, "prepare", G_CALLBACK (on_drag_prepare_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (drag_source));
 
   gtk_custom_filter_set_filter_func (self->filter, filter_func, self, NULL);
 
@@ -536,4 +768,78 @@ cd_store_view_get_n_visible (CdStoreView *self)
   g_return_val_if_fail (CD_IS_STORE_VIEW (self), 0);
 
   return self->n_visible;
+}
+
+/**
+ * cd_store_view_dup_selected:
+ * @self: a #CdStoreView
+ *
+ * Returns: (transfer container) (element-type CdCertificate): the
+ *   selected rows, in the order shown
+ */
+GPtrArray *
+cd_store_view_dup_selected (CdStoreView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  GPtrArray *rows;
+  guint position;
+
+  g_return_val_if_fail (CD_IS_STORE_VIEW (self), NULL);
+
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+
+  return rows;
+}
+
+/**
+ * cd_store_view_select:
+ * @self: a #CdStoreView
+ * @position: a row, as shown
+ * @unselect_rest: whether the other rows are unselected
+ *
+ * Selects a row as a click (or a Ctrl+click) would.
+ */
+void
+cd_store_view_select (CdStoreView *self,
+                      guint        position,
+                      gboolean     unselect_rest)
+{
+  g_return_if_fail (CD_IS_STORE_VIEW (self));
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, unselect_rest);
+}
+
+/**
+ * cd_store_view_format_drag_text:
+ * @rows: (element-type CdCertificate): the rows dragged
+ *
+ * Says which certificates of which store are dragged, one per line as
+ * "STORE-ID SHA-256", so that a drop needs nothing but the text.
+ *
+ * Returns: (transfer full): the text a drag from the list carries
+ */
+char *
+cd_store_view_format_drag_text (GPtrArray *rows)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CdCertificate *row = g_ptr_array_index (rows, i);
+
+      g_string_append_printf (text, "%s %s\n",
+                              cd_store_kind_to_id (cd_certificate_get_store (row)),
+                              cd_certificate_get_sha256 (row));
+    }
+
+  return g_string_free (text, FALSE);
 }

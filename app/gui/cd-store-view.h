@@ -27,5 +27,10 @@ void        cd_store_view_set_search_text (CdStoreView *self,
 GListModel *cd_store_view_get_model       (CdStoreView *self);
 guint       cd_store_view_get_n_items     (CdStoreView *self);
 guint       cd_store_view_get_n_visible   (CdStoreView *self);
+GPtrArray  *cd_store_view_dup_selected    (CdStoreView *self);
+void        cd_store_view_select          (CdStoreView *self,
+                                           guint        position,
+                                           gboolean     unselect_rest);
+char       *cd_store_view_format_drag_text (GPtrArray   *rows);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "cd-expiring-view.h"
 #include "cd-import-progress.h"
 #include "cd-import-queue.h"
 #include "cd-store-row.h"
@@ -16,8 +17,10 @@
 G_BEGIN_DECLS
 
 /* Shared by cd-window.c (stores, search, settings, watching the
- * database) and cd-window-import.c (drag and drop, the file chooser,
- * passwords and the result of an import).
+ * database), cd-window-import.c (drag and drop, the file chooser,
+ * passwords and the result of an import), cd-window-open.c (the
+ * certificate dialog, for rows and for files opened without importing)
+ * and cd-window-manage.c (copy, move, delete and undo).
  */
 struct _CdWindow
 {
@@ -26,6 +29,7 @@ struct _CdWindow
   /* Template widgets */
   GtkWidget            *drop_overlay;
   AdwStatusPage        *error_page;
+  CdExpiringView       *expiring_view;
   CdImportProgress     *import_progress;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
@@ -44,13 +48,21 @@ struct _CdWindow
   GSettings            *settings;                  /* NULL when the schema is missing */
   GFileMonitor         *wal_monitor;
   GtkFileChooserNative *file_chooser;
+  GCancellable         *open_cancellable;          /* files being read to be shown */
+  CdDeletion           *deletion;                  /* what Undo would bring back */
+  char                **deletion_key_ids;          /* keys to delete once Undo is gone */
+  AdwToast             *undo_toast;
 
   /* Borrowed references */
   CdStoreRow           *rows[CD_N_STORE_KINDS];
+  GtkListBoxRow        *expiring_row;
+  GtkLabel             *expiring_count_label;
   GtkWidget            *password_dialog;           /* weak pointer */
 
   CdStoreKind           kind;
   gboolean              importing;                 /* TRUE until the result is shown */
+  gboolean              showing_expiring;          /* "Expiring Soon" instead of self->kind */
+  GdkDragAction         drop_action;               /* of the drag over the sidebar */
   guint                 stale;                     /* one bit per store to reload before showing */
   guint                 poll_id;
   guint                 check_id;
@@ -65,5 +77,9 @@ void _cd_window_dispose_import (CdWindow      *self);
 void _cd_window_import_action  (GSimpleAction *action,
                                 GVariant      *param,
                                 gpointer       user_data);
+void _cd_window_setup_manage   (CdWindow      *self);
+void _cd_window_dispose_manage (CdWindow      *self);
+void _cd_window_dispose_open   (CdWindow      *self);
+guint _cd_window_get_expiry_days (CdWindow    *self);
 
 G_END_DECLS

@@ -5,9 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* CdWindow is the main window: the stores in a sidebar, the selected
- * store's certificates, search, and import by drag and drop or a file
- * chooser. It takes the database and keyring as construct properties,
+/* CdWindow is the main window: the stores in a sidebar, with "Expiring
+ * Soon" below them, the selected store's certificates, search, and
+ * import by drag and drop or a file chooser. It takes the database and keyring as construct properties,
  * so a test can build one without running the application, and keeps
  * what it shows in step with changes other programs make.
  */
@@ -19,9 +19,11 @@
 #include <glib/gi18n.h>
 
 #include "cd-database.h"
+#include "cd-expiring-view.h"
 #include "cd-import-progress.h"
 #include "cd-import-queue.h"
 #include "cd-keyring.h"
+#include "cd-preferences-window.h"
 #include "cd-store-kind.h"
 #include "cd-store-row.h"
 #include "cd-store-view.h"
@@ -33,6 +35,9 @@
  */
 #define POLL_INTERVAL_SECONDS 2
 #define MONITOR_DELAY_MSEC    250
+
+/* What "Expiring Soon" uses without the settings schema. */
+#define DEFAULT_EXPIRY_DAYS   60
 
 enum {
   PROP_0,
@@ -141,6 +146,35 @@ reload_store (CdWindow    *self,
     }
 }
 
+guint
+_cd_window_get_expiry_days (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->settings == NULL)
+    return DEFAULT_EXPIRY_DAYS;
+
+  return MAX (1, g_settings_get_int (self->settings, "expiry-warning-days"));
+}
+
+static void
+reload_expiring (CdWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+
+  if (!cd_expiring_view_reload (self->expiring_view, self->database,
+                                _cd_window_get_expiry_days (self), &error))
+    {
+      g_warning ("Could not list the expiring certificates: %s", error->message);
+      _cd_window_add_toast (self, error->message);
+    }
+}
+
 static void
 update_counts (CdWindow *self)
 {
@@ -161,6 +195,8 @@ update_counts (CdWindow *self)
 
   for (guint i = 0; i < CD_N_STORE_KINDS; i++)
     cd_store_row_set_count (self->rows[i], counts[i]);
+
+  reload_expiring (self);
 }
 
 static void
@@ -176,6 +212,14 @@ update_subtitle (CdWindow *self)
   if (self->database == NULL)
     {
       adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  if (self->showing_expiring)
+    {
+      n_items = cd_expiring_view_get_n_items (self->expiring_view);
+      text = g_strdup_printf (ngettext ("%'u certificate", "%'u certificates", n_items), n_items);
+      adw_window_title_set_subtitle (self->window_title, text);
       return;
     }
 
@@ -207,6 +251,8 @@ show_store (CdWindow    *self,
     reload_store (self, kind);
 
   self->kind = kind;
+  self->showing_expiring = FALSE;
+  gtk_stack_set_visible_child_name (self->main_stack, "store");
   cd_store_view_set_store (self->store_view, store);
   adw_window_title_set_title (self->window_title, cd_store_kind_get_title (kind));
   update_subtitle (self);
@@ -215,6 +261,117 @@ show_store (CdWindow    *self,
     g_settings_set_string (self->settings, "selected-store", cd_store_kind_to_id (kind));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORE]);
+}
+
+static void
+show_expiring (CdWindow *self)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  self->showing_expiring = TRUE;
+  reload_expiring (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "expiring");
+  adw_window_title_set_title (self->window_title, _("Expiring Soon"));
+  update_subtitle (self);
+}
+
+static void
+update_expiring_count (CdWindow *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  guint n_items;
+  guint days;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  n_items = cd_expiring_view_get_n_items (self->expiring_view);
+  days = _cd_window_get_expiry_days (self);
+
+  text = g_strdup_printf ("%'u", n_items);
+  gtk_label_set_label (self->expiring_count_label, text);
+
+  /* translators: the tooltip of "Expiring Soon" in the sidebar */
+  description = g_strdup_printf (ngettext ("Certificates of all stores that expire within %u day "
+                                           "or have expired",
+                                           "Certificates of all stores that expire within %u days "
+                                           "or have expired",
+                                           days),
+                                 days);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->expiring_row), description);
+}
+
+static void
+on_expiring_count_changed_cb (CdWindow       *self,
+                              GParamSpec     *pspec,
+                              CdExpiringView *view)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  update_expiring_count (self);
+  if (self->showing_expiring)
+    update_subtitle (self);
+}
+
+static void
+on_expiry_days_changed_cb (CdWindow   *self,
+                           const char *key,
+                           GSettings  *settings)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  reload_expiring (self);
+  update_expiring_count (self);
+}
+
+static void
+on_certificate_activated_cb (CdWindow      *self,
+                             CdCertificate *certificate,
+                             GtkWidget     *view)
+{
+  g_assert (CD_IS_WINDOW (self));
+
+  cd_window_show_certificate (self, certificate);
+}
+
+static GtkListBoxRow *
+new_expiring_row (CdWindow *self)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
+  GtkWidget *title = gtk_label_new (_("Expiring Soon"));
+  GtkWidget *count = gtk_label_new ("0");
+
+  /* Laid out as a CdStoreRow, so the sidebar reads as one list. */
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                  -1);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  self->expiring_count_label = GTK_LABEL (count);
+
+  return GTK_LIST_BOX_ROW (row);
+}
+
+static void
+sidebar_header_func (GtkListBoxRow *row,
+                     GtkListBoxRow *before,
+                     gpointer       user_data)
+{
+  /* A line sets the view across all stores apart from the stores. */
+  if (before != NULL && !CD_IS_STORE_ROW (row) && gtk_list_box_row_get_header (row) == NULL)
+    gtk_list_box_row_set_header (row, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 }
 
 static void
@@ -329,8 +486,13 @@ on_sidebar_row_selected_cb (CdWindow      *self,
 {
   g_assert (CD_IS_WINDOW (self));
 
-  if (row != NULL)
+  if (row == NULL || self->database == NULL)
+    return;
+
+  if (CD_IS_STORE_ROW (row))
     show_store (self, cd_store_row_get_kind (CD_STORE_ROW (row)));
+  else if (row == self->expiring_row)
+    show_expiring (self);
 }
 
 static void
@@ -419,8 +581,25 @@ show_store_action (GSimpleAction *action,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+static void
+show_selected_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  CdWindow *self = CD_WINDOW (user_data);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (self->showing_expiring)
+    return;
+
+  rows = cd_store_view_dup_selected (self->store_view);
+  for (guint i = 0; i < rows->len; i++)
+    cd_window_show_certificate (self, g_ptr_array_index (rows, i));
+}
+
 static const GActionEntry window_actions[] = {
   { "import", _cd_window_import_action },
+  { "show-selected", show_selected_action },
   { "reload", reload_action },
   { "search", search_action },
   { "show-store", show_store_action, "s" },
@@ -531,6 +710,14 @@ cd_window_constructed (GObject *object)
     self->keyring = cd_keyring_new (TRUE);
 
   _cd_window_setup_import (self);
+  _cd_window_setup_manage (self);
+
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings,
+                             "changed::expiry-warning-days",
+                             G_CALLBACK (on_expiry_days_changed_cb),
+                             self,
+                             G_CONNECT_SWAPPED);
 
   watch_database (self);
   update_counts (self);
@@ -543,6 +730,8 @@ cd_window_dispose (GObject *object)
   CdWindow *self = (CdWindow *)object;
 
   _cd_window_dispose_import (self);
+  _cd_window_dispose_open (self);
+  _cd_window_dispose_manage (self);
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->check_id, g_source_remove);
@@ -680,12 +869,14 @@ cd_window_class_init (CdWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CD_TYPE_EXPIRING_VIEW);
   g_type_ensure (CD_TYPE_IMPORT_PROGRESS);
   g_type_ensure (CD_TYPE_STORE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CdWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, expiring_view);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, main_stack);
@@ -696,6 +887,8 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_certificate_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_expiring_count_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
@@ -719,6 +912,10 @@ cd_window_init (CdWindow *self)
       self->rows[i] = CD_STORE_ROW (cd_store_row_new (i));
       gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->rows[i]));
     }
+
+  self->expiring_row = new_expiring_row (self);
+  gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->expiring_row));
+  gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -860,6 +1057,58 @@ cd_window_reload (CdWindow *self)
 }
 
 /**
+ * cd_window_show_expiring:
+ * @self: a #CdWindow
+ *
+ * Selects "Expiring Soon" in the sidebar: the certificates of every
+ * store that expire within the days set in the preferences, or have.
+ */
+void
+cd_window_show_expiring (CdWindow *self)
+{
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+
+  if (gtk_list_box_get_selected_row (self->sidebar_list) == self->expiring_row)
+    show_expiring (self);
+  else
+    gtk_list_box_select_row (self->sidebar_list, self->expiring_row);
+}
+
+/**
+ * cd_window_get_showing_expiring:
+ * @self: a #CdWindow
+ *
+ * Returns: %TRUE if "Expiring Soon" is shown rather than a store
+ */
+gboolean
+cd_window_get_showing_expiring (CdWindow *self)
+{
+  g_return_val_if_fail (CD_IS_WINDOW (self), FALSE);
+
+  return self->showing_expiring;
+}
+
+/**
+ * cd_window_show_preferences:
+ * @self: a #CdWindow
+ *
+ * Opens the preferences, bound to the settings the window follows.
+ */
+void
+cd_window_show_preferences (CdWindow *self)
+{
+  GtkWidget *preferences;
+
+  g_return_if_fail (CD_IS_WINDOW (self));
+
+  preferences = cd_preferences_window_new (GTK_WINDOW (self), self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/**
  * cd_window_show_database_error:
  * @self: a #CdWindow
  * @error: (nullable): why the database could not be opened
@@ -887,5 +1136,6 @@ cd_window_show_database_error (CdWindow     *self,
   set_action_enabled (self, "import", FALSE);
   set_action_enabled (self, "reload", FALSE);
   set_action_enabled (self, "search", FALSE);
+  set_action_enabled (self, "show-selected", FALSE);
   set_action_enabled (self, "show-store", FALSE);
 }

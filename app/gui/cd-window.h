@@ -33,5 +33,17 @@ gboolean     cd_window_get_importing       (CdWindow        *self);
 void         cd_window_reload              (CdWindow        *self);
 void         cd_window_show_database_error (CdWindow        *self,
                                             const GError    *error);
+void         cd_window_show_expiring       (CdWindow        *self);
+gboolean     cd_window_get_showing_expiring (CdWindow       *self);
+void         cd_window_show_preferences    (CdWindow        *self);
+GtkWindow   *cd_window_show_certificate    (CdWindow        *self,
+                                            CdCertificate   *certificate);
+void         cd_window_open_files          (CdWindow        *self,
+                                            GFile          **files,
+                                            guint            n_files);
+gboolean     cd_window_drop_certificates   (CdWindow        *self,
+                                            const char      *text,
+                                            CdStoreKind      kind,
+                                            GdkDragAction    action);
 
 G_END_DECLS
