@@ -90,9 +90,14 @@ update_status (CdPathPage *self)
   status = cd_chain_element_get_status (element);
   g_string_append (text, cd_chain_element_get_status_label (element));
 
+  /* OpenSSL's own words are untranslated: say where they come from. */
   detail = cd_chain_element_get_detail (element);
   if (detail != NULL && detail[0] != '\0')
-    g_string_append_printf (text, "\n%s", detail);
+    {
+      g_string_append_c (text, '\n');
+      /* translators: %s is OpenSSL's reason, in English, e.g. "certificate has expired" */
+      g_string_append_printf (text, _("OpenSSL reports: %s"), detail);
+    }
 
   if (cd_chain_element_get_from_system (element))
     g_string_append_printf (text, "\n%s",

@@ -531,7 +531,6 @@ cd_store_view_class_init (CdStoreViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "store.context-menu", NULL, context_menu_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-selected", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "store.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                        "store.context-menu", NULL);

@@ -362,8 +362,11 @@ delete_selected_action (GSimpleAction *action,
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("Programs that use this store will no longer find them. "
-                                     "You can undo this for a few seconds afterwards."));
+                                   ngettext ("Programs that use this store will no longer find "
+                                             "it. You can undo this for a few seconds afterwards.",
+                                             "Programs that use this store will no longer find "
+                                             "them. You can undo this for a few seconds afterwards.",
+                                             rows->len));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),
