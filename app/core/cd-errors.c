@@ -12,3 +12,5 @@
 G_DEFINE_QUARK (cd-import-error-quark, cd_import_error)
 G_DEFINE_QUARK (cd-keyring-error-quark, cd_keyring_error)
 G_DEFINE_QUARK (cd-database-error-quark, cd_database_error)
+G_DEFINE_QUARK (cd-request-error-quark, cd_request_error)
+G_DEFINE_QUARK (cd-export-error-quark, cd_export_error)

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 #define CD_IMPORT_ERROR   (cd_import_error_quark ())
 #define CD_KEYRING_ERROR  (cd_keyring_error_quark ())
 #define CD_DATABASE_ERROR (cd_database_error_quark ())
+#define CD_REQUEST_ERROR  (cd_request_error_quark ())
+#define CD_EXPORT_ERROR   (cd_export_error_quark ())
 
 /* What is wrong with the content of a file the user asked to import. */
 typedef enum
@@ -50,8 +52,46 @@ typedef enum
   CD_DATABASE_ERROR_FAILED,
 } CdDatabaseError;
 
+/* What is wrong with a certificate request being made; one code per
+ * field, so that the request wizard knows which row to mark.
+ */
+typedef enum
+{
+  CD_REQUEST_ERROR_COMMON_NAME,          /* missing, too long or not text */
+  CD_REQUEST_ERROR_ORGANIZATION,
+  CD_REQUEST_ERROR_ORGANIZATIONAL_UNIT,
+  CD_REQUEST_ERROR_LOCALITY,
+  CD_REQUEST_ERROR_STATE,
+  CD_REQUEST_ERROR_COUNTRY,              /* not two letters */
+  CD_REQUEST_ERROR_EMAIL,                /* the subject's e-mail address */
+  CD_REQUEST_ERROR_SAN_DNS,              /* not a host name, or a misplaced wildcard */
+  CD_REQUEST_ERROR_SAN_IP,               /* not an IPv4 or IPv6 address */
+  CD_REQUEST_ERROR_SAN_EMAIL,
+  CD_REQUEST_ERROR_SAN_URI,              /* no scheme, or not a URI */
+  CD_REQUEST_ERROR_SAN_DUPLICATE,        /* the same entry twice */
+  CD_REQUEST_ERROR_KEY_TYPE,             /* RSA 1024 without the legacy choice */
+  CD_REQUEST_ERROR_DIGEST,               /* SHA-1 without the legacy choice */
+  CD_REQUEST_ERROR_KEY_NOT_FOUND,        /* the existing key is not in the keyring */
+  CD_REQUEST_ERROR_BAD_SIGNATURE,        /* a request whose signature does not verify */
+  CD_REQUEST_ERROR_FAILED,               /* OpenSSL could not make or sign it */
+} CdRequestError;
+
+/* Why an export was refused or failed. */
+typedef enum
+{
+  CD_EXPORT_ERROR_NO_CERTIFICATES,       /* nothing to export, or only requests */
+  CD_EXPORT_ERROR_ONE_CERTIFICATE,       /* the format takes exactly one certificate */
+  CD_EXPORT_ERROR_NO_KEY,                /* no private key for the certificate */
+  CD_EXPORT_ERROR_PASSWORD_REQUIRED,     /* a PKCS#12 without a password */
+  CD_EXPORT_ERROR_UNENCRYPTED_KEY,       /* a clear key without allow_unencrypted_key */
+  CD_EXPORT_ERROR_KEY_FORMAT,            /* PKCS#1 asked of a key that has no such form */
+  CD_EXPORT_ERROR_FAILED,                /* OpenSSL could not encode it */
+} CdExportError;
+
 GQuark cd_import_error_quark   (void);
 GQuark cd_keyring_error_quark  (void);
 GQuark cd_database_error_quark (void);
+GQuark cd_request_error_quark  (void);
+GQuark cd_export_error_quark   (void);
 
 G_END_DECLS

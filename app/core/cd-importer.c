@@ -48,6 +48,8 @@ struct _CdImportResult
   guint           existing[CD_N_STORE_KINDS];
   guint           keys_added;
   guint           keys_existing;
+  guint           requests_completed;
+  GPtrArray      *pending_roots;   /* of GBytes, DER; roots a CA reply brought */
 };
 
 typedef struct
@@ -181,6 +183,98 @@ pair_existing_certificates (CdDatabase      *database,
   return TRUE;
 }
 
+/* A certificate issued for one of our pending requests completes it:
+ * the request leaves the request store, the certificate goes to
+ * Personal (its key is known) and the chain that came with it is
+ * placed by the caller. Only a key held before this import counts, and
+ * only if the keyring really has it: a PKCS#12 file that brings its own
+ * key is a certificate with its key, not the CA's answer to a request.
+ */
+static gboolean
+complete_requests (CdImporter      *self,
+                   CdDatabase      *database,
+                   GPtrArray       *rows,
+                   CdImportResult  *result,
+                   gboolean        *out_completed,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  *out_completed = FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CdCertificate *row = g_ptr_array_index (rows, i);
+      g_autoptr(GPtrArray) pending = NULL;
+      gboolean known = FALSE;
+      gboolean in_keyring = FALSE;
+
+      if (row->is_request || row->key_id == NULL)
+        continue;
+
+      if (!_cd_database_has_key (database, row->key_id, &known, error))
+        return FALSE;
+      if (!known)
+        continue;
+
+      pending = _cd_database_list_by_key_id (database, row->key_id, error);
+      if (pending == NULL)
+        return FALSE;
+
+      for (guint j = 0; j < pending->len; j++)
+        {
+          CdCertificate *request = g_ptr_array_index (pending, j);
+
+          if (!request->is_request || request->store != CD_STORE_KIND_REQUEST)
+            continue;
+
+          if (!in_keyring &&
+              !cd_keyring_has_key (self->keyring, row->key_id, &in_keyring, cancellable, error))
+            return FALSE;
+          if (!in_keyring)
+            break;
+
+          if (!_cd_database_remove_from_store (database, request->sha256, CD_STORE_KIND_REQUEST, error))
+            return FALSE;
+
+          result->requests_completed++;
+          *out_completed = TRUE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A root that came with a CA's reply is not trusted on the way: the
+ * user is asked first. One already trusted is simply counted.
+ */
+static gboolean
+hold_back_root (CdDatabase      *database,
+                CdCertificate   *row,
+                GBytes          *der,
+                CdImportResult  *result,
+                GError         **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  found = cd_database_find (database, row->sha256, CD_STORE_KIND_ROOT, &local_error);
+  if (found != NULL)
+    {
+      result->existing[CD_STORE_KIND_ROOT]++;
+      return TRUE;
+    }
+
+  if (!g_error_matches (local_error, CD_DATABASE_ERROR, CD_DATABASE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_ptr_array_add (result->pending_roots, g_bytes_ref (der));
+
+  return TRUE;
+}
+
 static void
 forget_written_keys (CdImporter *self,
                      GPtrArray  *written)
@@ -227,6 +321,7 @@ commit_bundle (CdImporter      *self,
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_key_free);
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) bundle_key_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean completes_request = FALSE;
   guint total;
 
   /* Everything that can fail without side effects comes first. */
@@ -318,6 +413,11 @@ commit_bundle (CdImporter      *self,
   if (!_cd_database_begin (database, error))
     goto failed;
 
+  /* Before the file's own keys are recorded: see complete_requests(). */
+  if (kind == CD_STORE_KIND_AUTO &&
+      !complete_requests (self, database, rows, result, &completes_request, cancellable, error))
+    goto failed;
+
   for (guint i = 0; i < keys->len; i++)
     {
       PendingKey *pending = g_ptr_array_index (keys, i);
@@ -356,6 +456,13 @@ commit_bundle (CdImporter      *self,
         target = kind;
       else
         target = automatic_store (row, has_key);
+
+      if (completes_request && target == CD_STORE_KIND_ROOT)
+        {
+          if (!hold_back_root (database, row, der, result, error))
+            goto failed;
+          continue;
+        }
 
       if (!_cd_database_add_to_store (database, row, der, target, &added, error))
         goto failed;
@@ -723,6 +830,7 @@ cd_import_result_new (void)
   CdImportResult *result = g_new0 (CdImportResult, 1);
 
   g_atomic_ref_count_init (&result->ref_count);
+  result->pending_roots = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
 
   return result;
 }
@@ -743,7 +851,10 @@ cd_import_result_unref (CdImportResult *result)
   g_return_if_fail (result != NULL);
 
   if (g_atomic_ref_count_dec (&result->ref_count))
-    g_free (result);
+    {
+      g_ptr_array_unref (result->pending_roots);
+      g_free (result);
+    }
 }
 
 /**
@@ -767,6 +878,9 @@ cd_import_result_merge (CdImportResult *result,
     }
   result->keys_added += other->keys_added;
   result->keys_existing += other->keys_existing;
+  result->requests_completed += other->requests_completed;
+  for (guint i = 0; i < other->pending_roots->len; i++)
+    g_ptr_array_add (result->pending_roots, g_bytes_ref (g_ptr_array_index (other->pending_roots, i)));
 }
 
 guint
@@ -816,6 +930,39 @@ cd_import_result_get_total_added (CdImportResult *result)
     total += result->added[i];
 
   return total;
+}
+
+/**
+ * cd_import_result_get_requests_completed:
+ * @result: a #CdImportResult
+ *
+ * Returns: how many pending requests the imported certificates
+ *   completed; those requests were removed from the request store
+ */
+guint
+cd_import_result_get_requests_completed (CdImportResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->requests_completed;
+}
+
+/**
+ * cd_import_result_get_pending_roots:
+ * @result: a #CdImportResult
+ *
+ * Roots that came with a certificate completing a request are not put
+ * into Trusted Root Certification Authorities without the user's
+ * word: ask, then import each with %CD_STORE_KIND_ROOT.
+ *
+ * Returns: (transfer none) (element-type GBytes): their DER, possibly empty
+ */
+GPtrArray *
+cd_import_result_get_pending_roots (CdImportResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->pending_roots;
 }
 
 static char *
@@ -895,6 +1042,20 @@ cd_import_result_dup_summary (CdImportResult *result)
                                                        "%u private keys were already in your keyring",
                                                        result->keys_existing),
                                              result->keys_existing));
+
+  if (result->requests_completed > 0)
+    /* translators: %u is a number */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u request completed",
+                                                       "%u requests completed",
+                                                       result->requests_completed),
+                                             result->requests_completed));
+
+  if (result->pending_roots->len > 0)
+    /* translators: %u is a number */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u root certificate awaits your approval before it is trusted",
+                                                       "%u root certificates await your approval before they are trusted",
+                                                       result->pending_roots->len),
+                                             result->pending_roots->len));
 
   if (parts->len == 0)
     return g_strdup (_("Nothing was imported"));

@@ -31,6 +31,8 @@ guint           cd_import_result_get_existing    (CdImportResult  *result,
 guint           cd_import_result_get_keys_added  (CdImportResult  *result);
 guint           cd_import_result_get_keys_existing (CdImportResult *result);
 guint           cd_import_result_get_total_added (CdImportResult  *result);
+guint           cd_import_result_get_requests_completed (CdImportResult *result);
+GPtrArray      *cd_import_result_get_pending_roots (CdImportResult *result);
 char           *cd_import_result_dup_summary     (CdImportResult  *result);
 
 CdImporter     *cd_importer_new                  (CdDatabase      *database,
