@@ -38,6 +38,8 @@ static const Command commands[] = {
   { "move",   cd_cli_move,   N_("Move a certificate to another store") },
   { "rename", cd_cli_rename, N_("Set the friendly name and description of a certificate") },
   { "verify", cd_cli_verify, N_("Check the chain of a certificate and print it with statuses") },
+  { "export", cd_cli_export, N_("Write a certificate, its chain or its key to a file") },
+  { "request", cd_cli_request, N_("Make a key and a certificate signing request") },
 };
 
 /* The end of --help. */
