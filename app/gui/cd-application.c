@@ -167,6 +167,8 @@ cd_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.new-request", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.reload", { "F5", "<Control>r", NULL } },
     { "win.show-store::my", { "<Control>1", NULL } },

@@ -26,10 +26,13 @@
 #include "cd-certificate.h"
 #include "cd-database.h"
 #include "cd-details-page.h"
+#include "cd-export-dialog.h"
 #include "cd-general-page.h"
 #include "cd-path-page.h"
 #include "cd-properties-page.h"
+#include "cd-request-builder.h"
 #include "cd-store-kind.h"
+#include "cd-window.h"
 
 struct _CdCertificateDialog
 {
@@ -38,7 +41,9 @@ struct _CdCertificateDialog
   /* Template widgets */
   CdDetailsPage     *details_page;
   CdGeneralPage     *general_page;
+  GtkButton         *export_button;
   GtkButton         *import_button;
+  GtkButton         *renew_button;
   CdPathPage        *path_page;
   AdwViewStackPage  *path_stack_page;
   CdPropertiesPage  *properties_page;
@@ -86,8 +91,14 @@ build_chain (CdCertificateDialog *self)
 
   g_clear_object (&self->chain);
 
+  /* A request has no chain; whether its signature holds is its status. */
   if (cd_certificate_info_get_is_request (self->info))
-    return;
+    {
+      gboolean valid = cd_request_verify_signature (cd_certificate_info_get_der (self->info), &error);
+
+      cd_general_page_set_request_signature (self->general_page, valid, error);
+      return;
+    }
 
   system_anchors = cd_path_page_get_system_anchors (self->path_page);
 
@@ -232,6 +243,66 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+on_exported_cb (CdCertificateDialog *self,
+                GFile               *file,
+                gboolean             deleted_key,
+                CdExportDialog      *dialog)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *text = NULL;
+
+  g_assert (CD_IS_CERTIFICATE_DIALOG (self));
+
+  /* translators: %s is a file name */
+  text = g_strdup_printf (_("Exported to %s"), name);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+
+  /* The key is gone: the window's list no longer shows it. */
+  if (deleted_key)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CdCertificateDialog *self = CD_CERTIFICATE_DIALOG (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(GPtrArray) rows = NULL;
+  CdExportDialog *dialog;
+
+  /* The keyring is the window's, which opened this dialog for a row. */
+  if (self->row == NULL || self->database == NULL || !CD_IS_WINDOW (parent))
+    return;
+
+  rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (rows, g_object_ref (self->row));
+
+  dialog = cd_export_dialog_new (GTK_WINDOW (self), self->database,
+                                 cd_window_get_keyring (CD_WINDOW (parent)), rows);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+renew_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  CdCertificateDialog *self = CD_CERTIFICATE_DIALOG (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  /* The wizard stores through the window's database and keyring. */
+  if (self->row == NULL || !CD_IS_WINDOW (parent))
+    return;
+
+  cd_window_new_request (CD_WINDOW (parent), self->row, GTK_WINDOW (self));
+}
+
+static void
 show_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -285,6 +356,12 @@ cd_certificate_dialog_constructed (GObject *object)
   if (in_store)
     cd_properties_page_set_certificate (self->properties_page, self->database, self->row);
   adw_view_stack_page_set_visible (self->path_stack_page, !is_request);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_button),
+                          in_store && !is_request &&
+                          CD_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
+  gtk_widget_set_visible (GTK_WIDGET (self->renew_button),
+                          in_store && !is_request &&
+                          CD_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
 
   update_title (self);
   build_chain (self);
@@ -463,6 +540,8 @@ cd_certificate_dialog_class_init (CdCertificateDialogClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "dialog.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "dialog.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "dialog.renew", NULL, renew_action);
   gtk_widget_class_install_action (widget_class, "dialog.show-toast", "s", show_toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
@@ -474,8 +553,10 @@ cd_certificate_dialog_class_init (CdCertificateDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/cd-certificate-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, details_page);
+  gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, general_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, renew_button);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, path_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, path_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, properties_page);

@@ -242,6 +242,44 @@ cd_general_page_set_chain (CdGeneralPage *self,
 }
 
 /**
+ * cd_general_page_set_request_signature:
+ * @self: a #CdGeneralPage
+ * @valid: whether the request's signature verifies with its own key
+ * @error: (nullable): why it does not
+ *
+ * Shows, for a request, whether it was signed by the key it carries:
+ * a request altered on its way, or a broken one, fails.
+ */
+void
+cd_general_page_set_request_signature (CdGeneralPage *self,
+                                       gboolean       valid,
+                                       const GError  *error)
+{
+  g_autofree char *text = NULL;
+  CdChainStatus status;
+
+  g_return_if_fail (CD_IS_GENERAL_PAGE (self));
+
+  if (valid)
+    {
+      status = CD_CHAIN_STATUS_VALID;
+      text = g_strdup (_("The request's signature is valid: it was made with the key it carries."));
+    }
+  else
+    {
+      status = CD_CHAIN_STATUS_BAD_SIGNATURE;
+      /* translators: %s says why, from the signature check */
+      text = g_strdup_printf (_("The request's signature does not verify: %s"),
+                              error != NULL ? error->message : _("unknown error"));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_box), TRUE);
+  gtk_label_set_label (self->status_label, text);
+  gtk_image_set_from_icon_name (self->status_icon, cd_status_style_get_icon_name (status));
+  cd_status_style_apply (GTK_WIDGET (self->status_box), status);
+}
+
+/**
  * cd_general_page_get_status_text:
  * @self: a #CdGeneralPage
  *

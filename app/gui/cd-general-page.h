@@ -26,6 +26,9 @@ void        cd_general_page_set_certificate (CdGeneralPage     *self,
 void        cd_general_page_set_chain       (CdGeneralPage     *self,
                                              CdChain           *chain,
                                              const GError      *error);
+void        cd_general_page_set_request_signature (CdGeneralPage *self,
+                                                   gboolean       valid,
+                                                   const GError  *error);
 const char *cd_general_page_get_status_text (CdGeneralPage     *self);
 
 G_END_DECLS

@@ -13,8 +13,9 @@
  * An empty store and a search without results get a status page each.
  *
  * Rows are opened by activating them, and managed through a context
- * menu, the Delete key and dragging them onto a store in the sidebar;
- * the window's actions do the work on cd_store_view_dup_selected().
+ * menu, the Delete key and dragging them onto a store in the sidebar
+ * (or out, to a file manager, as files); Ctrl+C copies them as PEM.
+ * The window's actions do the work on cd_store_view_dup_selected().
  */
 
 #define G_LOG_DOMAIN "cd-store-view"
@@ -27,9 +28,11 @@
 #include <glib/gi18n.h>
 
 #include "cd-certificate.h"
+#include "cd-drag-content.h"
 #include "cd-store-kind.h"
 #include "cd-store-view.h"
 #include "cd-store.h"
+#include "cd-window.h"
 
 struct _CdStoreView
 {
@@ -38,6 +41,7 @@ struct _CdStoreView
   /* Template widgets */
   GtkColumnView       *column_view;
   AdwStatusPage       *empty_page;
+  GtkButton           *empty_button;
   GtkFilterListModel  *filter_model;
   GtkCustomFilter     *filter;
   AdwStatusPage       *no_results_page;
@@ -140,13 +144,31 @@ update_empty_page (CdStoreView *self)
     return;
 
   kind = cd_store_get_kind (self->store);
-  /* The description is Pango markup. */
-  description = g_markup_printf_escaped (/* translators: %s says what the store is for, e.g.
-                                          * "Your own certificates, for which you hold the
-                                          * private key" */
-                                         _("%s.\nDrag certificate files onto this window or "
-                                           "import them."),
-                                         cd_store_kind_get_description (kind));
+
+  /* Requests are mostly made here; the others come from files. */
+  if (kind == CD_STORE_KIND_REQUEST)
+    {
+      description = g_markup_printf_escaped (/* translators: %s says what the store is for */
+                                             _("%s.\nMake a request for a certificate, or "
+                                               "import one made elsewhere."),
+                                             cd_store_kind_get_description (kind));
+      adw_status_page_set_title (self->empty_page, _("No Requests"));
+      gtk_button_set_label (self->empty_button, _("_New Certificate Request…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.new-request");
+    }
+  else
+    {
+      /* The description is Pango markup. */
+      description = g_markup_printf_escaped (/* translators: %s says what the store is for, e.g.
+                                              * "Your own certificates, for which you hold the
+                                              * private key" */
+                                             _("%s.\nDrag certificate files onto this window or "
+                                               "import them."),
+                                             cd_store_kind_get_description (kind));
+      adw_status_page_set_title (self->empty_page, _("No Certificates"));
+      gtk_button_set_label (self->empty_button, _("_Import…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.import");
+    }
 
   adw_status_page_set_icon_name (self->empty_page, cd_store_kind_get_icon_name (kind));
   adw_status_page_set_description (self->empty_page, description);
@@ -280,12 +302,16 @@ new_context_menu (void)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) open_section = g_menu_new ();
+  g_autoptr(GMenu) export_section = g_menu_new ();
   g_autoptr(GMenu) store_section = g_menu_new ();
   g_autoptr(GMenu) delete_section = g_menu_new ();
   g_autoptr(GMenu) copy_menu = g_menu_new ();
   g_autoptr(GMenu) move_menu = g_menu_new ();
 
   g_menu_append (open_section, _("_Open"), "win.show-selected");
+  g_menu_append (export_section, _("_Export…"), "win.export");
+  g_menu_append (export_section, _("Copy as _PEM"), "win.copy-as-pem");
+  g_menu_append (export_section, _("New _Request from This Certificate…"), "win.renew-selected");
 
   for (guint i = 0; i < CD_N_STORE_KINDS; i++)
     {
@@ -305,6 +331,7 @@ new_context_menu (void)
   g_menu_append (delete_section, _("_Delete…"), "win.delete-selected");
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open_section));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (export_section));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (store_section));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (delete_section));
 
@@ -375,7 +402,10 @@ on_drag_prepare_cb (CdStoreView   *self,
                     GtkDragSource *source)
 {
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  GdkContentProvider *content;
+  GtkWidget *window;
 
   g_assert (CD_IS_STORE_VIEW (self));
 
@@ -389,6 +419,18 @@ on_drag_prepare_cb (CdStoreView   *self,
     return NULL;
 
   text = cd_store_view_format_drag_text (rows);
+
+  /* To a file manager, the certificates as files too. */
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), CD_TYPE_WINDOW);
+  if (window != NULL && cd_window_get_database (CD_WINDOW (window)) != NULL)
+    {
+      content = cd_drag_content_new (cd_window_get_database (CD_WINDOW (window)), rows, text,
+                                     &error);
+      if (content != NULL)
+        return content;
+
+      g_warning ("Could not offer the dragged certificates as files: %s", error->message);
+    }
 
   return gdk_content_provider_new_typed (G_TYPE_STRING, text);
 }
@@ -531,6 +573,8 @@ cd_store_view_class_init (CdStoreViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "store.context-menu", NULL, context_menu_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "win.copy-as-pem", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "store.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
                                        "store.context-menu", NULL);
@@ -540,6 +584,7 @@ cd_store_view_class_init (CdStoreViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cd-store-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CdStoreView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CdStoreView, empty_button);
   gtk_widget_class_bind_template_child (widget_class, CdStoreView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CdStoreView, filter);
   gtk_widget_class_bind_template_child (widget_class, CdStoreView, filter_model);

@@ -159,6 +159,9 @@ on_import_finished_cb (CdWindow       *self,
   if (failures->len > 0)
     show_failures (self, failures);
 
+  /* A CA's reply completing a request may carry a root to trust. */
+  _cd_window_ask_pending_roots (self, result);
+
   _cd_window_set_importing (self, FALSE);
 }
 

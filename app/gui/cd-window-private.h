@@ -78,7 +78,13 @@ void _cd_window_import_action  (GSimpleAction *action,
                                 GVariant      *param,
                                 gpointer       user_data);
 void _cd_window_setup_manage   (CdWindow      *self);
+void _cd_window_setup_export   (CdWindow      *self);
+GtkWindow *_cd_window_export   (CdWindow      *self,
+                                GPtrArray     *rows);
 void _cd_window_dispose_manage (CdWindow      *self);
+void _cd_window_setup_request  (CdWindow      *self);
+void _cd_window_ask_pending_roots (CdWindow       *self,
+                                   CdImportResult *result);
 void _cd_window_dispose_open   (CdWindow      *self);
 guint _cd_window_get_expiry_days (CdWindow    *self);
 

@@ -41,6 +41,9 @@ GtkWindow   *cd_window_show_certificate    (CdWindow        *self,
 void         cd_window_open_files          (CdWindow        *self,
                                             GFile          **files,
                                             guint            n_files);
+GtkWindow   *cd_window_new_request         (CdWindow        *self,
+                                            CdCertificate   *certificate,
+                                            GtkWindow       *parent);
 gboolean     cd_window_drop_certificates   (CdWindow        *self,
                                             const char      *text,
                                             CdStoreKind      kind,
