@@ -24,6 +24,7 @@
 #include "cd-detail.h"
 #include "cd-details-page.h"
 #include "cd-general-page.h"
+#include "cd-gui-test-utils.h"
 #include "cd-importer.h"
 #include "cd-keyring.h"
 #include "cd-password-dialog.h"
@@ -43,64 +44,6 @@ typedef struct
   CdWindow   *window;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (Condition   condition,
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_id);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-collect_widgets (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
 /* The label showing exactly @text, or NULL. */
 static GtkLabel *
 find_label (GtkWidget  *root,
@@ -108,7 +51,7 @@ find_label (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  cd_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
@@ -116,19 +59,6 @@ find_label (GtkWidget  *root,
     }
 
   return NULL;
-}
-
-/* Whether @widget and all its ancestors up to the toplevel are visible. */
-static gboolean
-is_shown (GtkWidget *widget)
-{
-  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      if (!gtk_widget_get_visible (widget))
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* Whether the dialog offers @name among its pages (in its switcher). */
@@ -144,27 +74,10 @@ page_offered (CdCertificateDialog *dialog,
   return adw_view_stack_page_get_visible (adw_view_stack_get_page (ADW_VIEW_STACK (stack), page));
 }
 
-static GtkWindow *
-find_toplevel (GType       type,
-               const char *title)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (const GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (!G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) || !gtk_widget_get_visible (l->data))
-        continue;
-      if (title == NULL || g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
-        return l->data;
-    }
-
-  return NULL;
-}
-
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, data) != NULL;
+  return cd_test_find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, data) != NULL;
 }
 
 static CdCertificateDialog *
@@ -173,9 +86,9 @@ wait_for_dialog (const char *title)
   g_autofree char *what = g_strdup_printf ("the dialog of “%s”", title);
   CdCertificateDialog *dialog;
 
-  iterate_until (dialog_shown, (gpointer)title, what);
-  dialog = CD_CERTIFICATE_DIALOG (find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, title));
-  iterate_pending ();
+  cd_test_iterate_until (dialog_shown, (gpointer)title, what);
+  dialog = CD_CERTIFICATE_DIALOG (cd_test_find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, title));
+  cd_test_iterate_pending ();
 
   return dialog;
 }
@@ -183,33 +96,13 @@ wait_for_dialog (const char *title)
 static gboolean
 message_dialog_shown (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-window_not_importing (gpointer data)
-{
-  return !cd_window_get_importing (CD_WINDOW (data));
+  return cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
 }
 
 static void
 close_dialogs (void)
 {
-  for (GtkWindow *dialog = find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL);
-       dialog != NULL;
-       dialog = find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL))
-    gtk_window_destroy (dialog);
-  for (GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
-       dialog != NULL;
-       dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL))
-    gtk_window_destroy (dialog);
-  iterate_pending ();
+  cd_test_close_dialogs (CD_TYPE_CERTIFICATE_DIALOG, ADW_TYPE_MESSAGE_DIALOG, G_TYPE_INVALID);
 }
 
 static void
@@ -253,7 +146,7 @@ find_row (Fixture     *fixture,
 static GListModel *
 get_shown_rows (CdWindow *window)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = cd_test_find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW);
 
   g_assert_nonnull (view);
 
@@ -269,8 +162,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = cd_window_new (NULL, fixture->database, fixture->keyring);
 
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_until (window_mapped, fixture->window, "the window to be shown");
-  iterate_pending ();
+  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
+  cd_test_iterate_pending ();
 }
 
 static void
@@ -284,7 +177,7 @@ fixture_tear_down (Fixture       *fixture,
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   g_clear_object (&fixture->keyring);
   g_clear_object (&fixture->database);
@@ -309,8 +202,8 @@ open_leaf (Fixture *fixture)
   dialog = cd_window_show_certificate (fixture->window, row);
   g_assert_true (CD_IS_CERTIFICATE_DIALOG (dialog));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
-  iterate_until (window_mapped, dialog, "the dialog to be shown");
-  iterate_pending ();
+  cd_test_iterate_until (cd_test_window_mapped, dialog, "the dialog to be shown");
+  cd_test_iterate_pending ();
 
   return CD_CERTIFICATE_DIALOG (dialog);
 }
@@ -337,7 +230,7 @@ test_dialog_general (Fixture       *fixture,
   /* The keyring holds its key, and the dialog says so. */
   label = find_label (page, "You have a private key that corresponds to this certificate.");
   g_assert_nonnull (label);
-  g_assert_true (is_shown (GTK_WIDGET (label)));
+  g_assert_true (cd_test_is_shown (GTK_WIDGET (label)));
 
   /* Root in Trusted Root, intermediate in Intermediate: OK. */
   g_assert_nonnull (cd_certificate_dialog_get_chain (dialog));
@@ -351,42 +244,6 @@ test_dialog_general (Fixture       *fixture,
   g_assert_true (page_offered (dialog, "details"));
   g_assert_true (page_offered (dialog, "path"));
   g_assert_true (page_offered (dialog, "properties"));
-}
-
-typedef struct
-{
-  char    *text;
-  gboolean done;
-} ClipboardRead;
-
-static void
-read_text_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ClipboardRead *read = user_data;
-  g_autoptr(GError) error = NULL;
-
-  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_assert_no_error (error);
-  read->done = TRUE;
-}
-
-static gboolean
-clipboard_read (gpointer data)
-{
-  return ((ClipboardRead *)data)->done;
-}
-
-static char *
-read_clipboard (GtkWidget *widget)
-{
-  ClipboardRead read = { NULL, FALSE };
-
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, &read);
-  iterate_until (clipboard_read, &read, "the clipboard");
-
-  return read.text;
 }
 
 static CdDetail *
@@ -420,7 +277,7 @@ test_dialog_details (Fixture       *fixture,
   guint n_extensions;
 
   cd_certificate_dialog_set_visible_page (dialog, "details");
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   /* All rows, with the alternative names among them. */
   n_all = g_list_model_get_n_items (shown);
@@ -442,13 +299,13 @@ test_dialog_details (Fixture       *fixture,
   value = cd_details_page_dup_value_text (page);
   g_assert_cmpstr (value, ==, cd_detail_get_value (san));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "details.copy-value", NULL));
-  copied = read_clipboard (GTK_WIDGET (page));
+  copied = cd_test_read_clipboard (GTK_WIDGET (page));
   g_assert_cmpstr (copied, ==, cd_detail_get_value (san));
   g_clear_pointer (&copied, g_free);
 
   /* "Copy as PEM" copies the whole certificate. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "details.copy-pem", NULL));
-  copied = read_clipboard (GTK_WIDGET (page));
+  copied = cd_test_read_clipboard (GTK_WIDGET (page));
   pem = cd_certificate_info_dup_pem (cd_certificate_dialog_get_info (dialog));
   g_assert_true (g_str_has_prefix (copied, "-----BEGIN CERTIFICATE-----"));
   g_assert_cmpstr (copied, ==, pem);
@@ -457,7 +314,7 @@ test_dialog_details (Fixture       *fixture,
    * Usage and Basic Constraints in leaf's case, see make-fixtures.sh).
    */
   cd_details_page_set_filter (page, CD_DETAILS_FILTER_EXTENSIONS);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   n_extensions = g_list_model_get_n_items (shown);
   g_assert_cmpuint (n_extensions, >, 0);
   g_assert_cmpuint (n_extensions, <, n_all);
@@ -469,7 +326,7 @@ test_dialog_details (Fixture       *fixture,
     }
 
   cd_details_page_set_filter (page, CD_DETAILS_FILTER_CRITICAL);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   n_critical = g_list_model_get_n_items (shown);
   g_assert_cmpuint (n_critical, >, 0);
   g_assert_cmpuint (n_critical, <, n_extensions);
@@ -483,7 +340,7 @@ test_dialog_details (Fixture       *fixture,
   g_assert_null (find_detail (shown, "Subject Alternative Name"));
 
   cd_details_page_set_filter (page, CD_DETAILS_FILTER_PROPERTIES);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
@@ -493,7 +350,7 @@ test_dialog_details (Fixture       *fixture,
     }
 
   cd_details_page_set_filter (page, CD_DETAILS_FILTER_ALL);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
 }
 
@@ -532,7 +389,7 @@ test_dialog_path (Fixture       *fixture,
   CdCertificate *root_row;
 
   cd_certificate_dialog_set_visible_page (dialog, "path");
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   /* Three nodes, root first, this certificate selected last. */
   g_assert_cmpuint (g_list_model_get_n_items (elements), ==, 3);
@@ -544,10 +401,10 @@ test_dialog_path (Fixture       *fixture,
 
   /* This certificate is the one shown already; the root can be opened. */
   gtk_widget_activate_action (GTK_WIDGET (page), "path.view-certificate", NULL);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpuint (count_dialogs (), ==, 1);
   cd_path_page_select (page, 0);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_nonnull (strstr (cd_path_page_get_status_text (page), "OK"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "path.view-certificate", NULL));
 
@@ -580,13 +437,13 @@ test_dialog_properties (Fixture       *fixture,
 
   page = CD_PROPERTIES_PAGE (cd_certificate_dialog_get_page (dialog, "properties"));
   cd_certificate_dialog_set_visible_page (dialog, "properties");
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   /* It shows the friendly name the PKCS#12 file gave. */
   g_assert_cmpstr (cd_properties_page_get_friendly_name (page), ==, "Test Server");
 
   /* Typing a new one and applying it (the row's apply button) saves it... */
-  entry_row = find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW);
+  entry_row = cd_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW);
   g_assert_nonnull (entry_row);
   gtk_editable_set_text (GTK_EDITABLE (entry_row), "Web Server 2026");
   g_assert_true (cd_properties_page_get_modified (page));
@@ -611,11 +468,11 @@ test_dialog_properties (Fixture       *fixture,
   /* A description typed but not applied is kept when the dialog closes. */
   cd_properties_page_set_description (page, "Renew in March");
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate_pending ();
+  cd_test_iterate_pending ();
   row = find_row (fixture, CD_STORE_KIND_MY, "server.example.test");
   g_assert_cmpstr (cd_certificate_get_description (row), ==, "Renew in March");
   g_assert_cmpstr (cd_certificate_get_friendly_name (row), ==, "Web Server 2026");
-  g_assert_null (find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL));
+  g_assert_null (cd_test_find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL));
 }
 
 static guint
@@ -653,22 +510,22 @@ test_dialog_open_file (Fixture       *fixture,
   g_assert_false (page_offered (dialog, "properties"));
   g_assert_true (page_offered (dialog, "path"));
   page = cd_certificate_dialog_get_page (dialog, "general");
-  g_assert_false (is_shown (GTK_WIDGET (find_label (page, "You have a private key that corresponds to this certificate."))));
+  g_assert_false (cd_test_is_shown (GTK_WIDGET (find_label (page, "You have a private key that corresponds to this certificate."))));
   g_assert_cmpint (cd_chain_get_status (cd_certificate_dialog_get_chain (dialog)), ==,
                    CD_CHAIN_STATUS_ISSUER_UNKNOWN);
 
   /* The Import button imports that file, through the window's queue. */
   g_assert_true (g_file_equal (cd_certificate_dialog_get_file (dialog), file));
-  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+  button = cd_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "dialog.import");
-  g_assert_true (is_shown (button));
+  g_assert_true (cd_test_is_shown (button));
   g_signal_emit_by_name (button, "clicked");
   g_assert_true (cd_window_get_importing (fixture->window));
-  iterate_until (window_not_importing, fixture->window, "the import");
-  iterate_pending ();
+  cd_test_iterate_until (cd_test_window_not_importing, fixture->window, "the import");
+  cd_test_iterate_pending ();
 
-  g_assert_null (find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL));
+  g_assert_null (cd_test_find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL));
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ADDRESS_BOOK), ==, 1);
   g_assert_cmpuint (count_all_rows (fixture->database), ==, 1);
 }
@@ -676,7 +533,7 @@ test_dialog_open_file (Fixture       *fixture,
 static gboolean
 password_dialog_shown (gpointer data)
 {
-  return find_toplevel (CD_TYPE_PASSWORD_DIALOG, NULL) != NULL;
+  return cd_test_find_toplevel (CD_TYPE_PASSWORD_DIALOG, NULL) != NULL;
 }
 
 static void
@@ -691,11 +548,11 @@ test_dialog_open_pfx (Fixture       *fixture,
   cd_window_open_files (fixture->window, &file, 1);
 
   /* It asks first, and opens (not imports) with the password. */
-  iterate_until (password_dialog_shown, NULL, "the password dialog");
-  password = CD_PASSWORD_DIALOG (find_toplevel (CD_TYPE_PASSWORD_DIALOG, NULL));
+  cd_test_iterate_until (password_dialog_shown, NULL, "the password dialog");
+  password = CD_PASSWORD_DIALOG (cd_test_find_toplevel (CD_TYPE_PASSWORD_DIALOG, NULL));
   g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (password), "import"),
                    ==, "_Open");
-  entry = find_widget (GTK_WIDGET (password), GTK_TYPE_PASSWORD_ENTRY);
+  entry = cd_test_find_widget (GTK_WIDGET (password), GTK_TYPE_PASSWORD_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), CD_TEST_PASSWORD);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (password), "import");
 
@@ -714,12 +571,12 @@ test_dialog_open_garbage (Fixture       *fixture,
   cd_window_open_files (fixture->window, &file, 1);
 
   /* A file that is no certificate says so, by its name. */
-  iterate_until (message_dialog_shown, NULL, "the error dialog");
-  message = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  cd_test_iterate_until (message_dialog_shown, NULL, "the error dialog");
+  message = ADW_MESSAGE_DIALOG (cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Cannot Open “garbage.bin”");
   g_assert_nonnull (adw_message_dialog_get_body (message));
   g_assert_cmpstr (adw_message_dialog_get_body (message), !=, "");
-  g_assert_null (find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL));
+  g_assert_null (cd_test_find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL));
 }
 
 static void
@@ -818,7 +675,7 @@ test_dialog_chain_statuses (Fixture       *fixture,
       general = CD_GENERAL_PAGE (cd_certificate_dialog_get_page (dialog, "general"));
       g_assert_cmpstr (cd_general_page_get_status_text (general), ==,
                        cd_chain_get_status_label (chain));
-      icon = find_widget (GTK_WIDGET (general), GTK_TYPE_IMAGE);
+      icon = cd_test_find_widget (GTK_WIDGET (general), GTK_TYPE_IMAGE);
       g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==,
                        cd_status_style_get_icon_name (cases[i].status));
 
@@ -833,7 +690,7 @@ test_dialog_chain_statuses (Fixture       *fixture,
                                        cd_chain_element_get_status_label (leaf)));
 
       gtk_window_destroy (GTK_WINDOW (dialog));
-      iterate_pending ();
+      cd_test_iterate_pending ();
     }
 
   g_assert_cmpuint (count_all_rows (fixture->database), ==, G_N_ELEMENTS (stores));
@@ -871,8 +728,8 @@ test_dialog_escape (Fixture       *fixture,
         }
     }
   g_assert_true (bound);
-  iterate_pending ();
-  g_assert_null (find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL));
+  cd_test_iterate_pending ();
+  g_assert_null (cd_test_find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL));
 }
 
 static void
@@ -894,6 +751,7 @@ main (int   argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
+  cd_test_set_deadline (DEADLINE_SECONDS);
   gtk_init ();
   adw_init ();
 

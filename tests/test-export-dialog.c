@@ -23,6 +23,7 @@
 #include "cd-database.h"
 #include "cd-drag-content.h"
 #include "cd-export-dialog.h"
+#include "cd-gui-test-utils.h"
 #include "cd-importer.h"
 #include "cd-keyring.h"
 #include "cd-store-kind.h"
@@ -41,64 +42,6 @@ typedef struct
   char       *tmpdir;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (Condition   condition,
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_id);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-collect_widgets (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
 /* The row titled @title (mnemonic underscores included), or NULL. */
 static GtkWidget *
 find_row (GtkWidget  *root,
@@ -106,7 +49,7 @@ find_row (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
-  collect_widgets (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  cd_test_collect_widgets (root, ADW_TYPE_PREFERENCES_ROW, rows);
   for (guint i = 0; i < rows->len; i++)
     {
       if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
@@ -117,92 +60,11 @@ find_row (GtkWidget  *root,
   return NULL;
 }
 
-/* Whether @widget and all its ancestors are visible. */
-static gboolean
-is_shown (GtkWidget *widget)
-{
-  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      if (!gtk_widget_get_visible (widget))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (const GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static void
 close_dialogs (void)
 {
-  static GType types[3];
-
-  types[0] = ADW_TYPE_MESSAGE_DIALOG;
-  types[1] = CD_TYPE_EXPORT_DIALOG;
-  types[2] = CD_TYPE_CERTIFICATE_DIALOG;
-
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    for (GtkWindow *dialog = find_toplevel (types[i]);
-         dialog != NULL;
-         dialog = find_toplevel (types[i]))
-      gtk_window_destroy (dialog);
-
-  iterate_pending ();
-}
-
-static char *
-run_output (const char *format,
-            ...) G_GNUC_PRINTF (1, 2);
-
-/* Runs a shell command that must succeed; returns what it printed. */
-static char *
-run_output (const char *format,
-            ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *cmd = NULL;
-  g_autofree char *err = NULL;
-  const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
-  char *out = NULL;
-  int status = 0;
-  va_list args;
-
-  va_start (args, format);
-  cmd = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  argv[2] = cmd;
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("“%s” failed: %s", cmd, err);
-
-  return out;
+  cd_test_close_dialogs (ADW_TYPE_MESSAGE_DIALOG, CD_TYPE_EXPORT_DIALOG, CD_TYPE_CERTIFICATE_DIALOG,
+                         G_TYPE_INVALID);
 }
 
 static guint
@@ -232,13 +94,13 @@ import_fixture (Fixture     *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (result);
   cd_window_reload (fixture->window);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 }
 
 static CdStoreView *
 get_store_view (CdWindow *window)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (window), CD_TYPE_STORE_VIEW);
+  GtkWidget *view = cd_test_find_widget (GTK_WIDGET (window), CD_TYPE_STORE_VIEW);
 
   g_assert_nonnull (view);
 
@@ -256,7 +118,7 @@ select_rows (Fixture            *fixture,
   gboolean first = TRUE;
 
   cd_window_select_store (fixture->window, kind);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   view = get_store_view (fixture->window);
   model = cd_store_view_get_model (view);
@@ -280,13 +142,14 @@ open_export_dialog (Fixture *fixture)
   CdExportDialog *dialog;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "export", NULL);
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_EXPORT_DIALOG), "the export dialog");
-  dialog = CD_EXPORT_DIALOG (find_toplevel (CD_TYPE_EXPORT_DIALOG));
+  cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_EXPORT_DIALOG),
+                         "the export dialog");
+  dialog = CD_EXPORT_DIALOG (cd_test_find_toplevel (CD_TYPE_EXPORT_DIALOG, NULL));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
                  GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  iterate_until (window_mapped, dialog, "the export dialog to be mapped");
-  iterate_pending ();
+  cd_test_iterate_until (cd_test_window_mapped, dialog, "the export dialog to be mapped");
+  cd_test_iterate_pending ();
 
   return dialog;
 }
@@ -307,7 +170,7 @@ type_text (GtkWidget  *row,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 }
 
 static void
@@ -321,7 +184,7 @@ select_item (GtkWidget  *row,
       if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item) == 0)
         {
           adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-          iterate_pending ();
+          cd_test_iterate_pending ();
           return;
         }
     }
@@ -332,11 +195,11 @@ select_item (GtkWidget  *row,
 static gboolean
 export_enabled (CdExportDialog *dialog)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (dialog), ADW_TYPE_HEADER_BAR);
+  GtkWidget *button = cd_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_HEADER_BAR);
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   gboolean sensitive = FALSE;
 
-  collect_widgets (button, GTK_TYPE_BUTTON, buttons);
+  cd_test_collect_widgets (button, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
@@ -372,7 +235,7 @@ on_exported_cb (CdExportDialog *dialog,
 static gboolean
 exported_done (gpointer data)
 {
-  return ((Exported *)data)->done || find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return ((Exported *)data)->done || cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
 }
 
 /* Presses Export with @path as the destination and waits until the
@@ -391,10 +254,10 @@ export_to (CdExportDialog *dialog,
   cd_export_dialog_set_destination (dialog, file);
   g_assert_true (export_enabled (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export", NULL);
-  iterate_until (exported_done, &exported, "the export");
+  cd_test_iterate_until (exported_done, &exported, "the export");
   if (!exported.done)
     {
-      GtkWindow *error_dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      GtkWindow *error_dialog = cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
 
       g_error ("Export failed: %s",
                adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error_dialog)));
@@ -417,8 +280,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->tmpdir = cd_test_make_tmpdir ();
 
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_until (window_mapped, fixture->window, "the window to be shown");
-  iterate_pending ();
+  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
+  cd_test_iterate_pending ();
 }
 
 static void
@@ -433,7 +296,7 @@ fixture_tear_down (Fixture       *fixture,
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   cd_test_run_command ("rm -rf %s", quoted);
   g_clear_pointer (&fixture->tmpdir, g_free);
@@ -462,11 +325,11 @@ test_export_pkcs12_compatible (Fixture       *fixture,
   g_assert_cmpstr (suggested, ==, "Test Server.pfx");
 
   /* Only what applies to PKCS #12 is shown. */
-  g_assert_true (is_shown (find_row (GTK_WIDGET (dialog), "E_ncryption")));
-  g_assert_true (is_shown (find_row (GTK_WIDGET (dialog), "Pass_word")));
-  g_assert_true (is_shown (find_row (GTK_WIDGET (dialog), "Include the Certificate _Chain")));
-  g_assert_false (is_shown (find_row (GTK_WIDGET (dialog), "_Key Format")));
-  g_assert_false (is_shown (find_row (GTK_WIDGET (dialog), "_Encoding")));
+  g_assert_true (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "E_ncryption")));
+  g_assert_true (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "Pass_word")));
+  g_assert_true (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "Include the Certificate _Chain")));
+  g_assert_false (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "_Key Format")));
+  g_assert_false (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "_Encoding")));
 
   select_item (find_row (GTK_WIDGET (dialog), "E_ncryption"), "Compatible");
   g_assert_false (export_enabled (dialog));
@@ -480,7 +343,7 @@ test_export_pkcs12_compatible (Fixture       *fixture,
   /* Leaf, intermediate and root, readable only with the legacy
    * algorithms (3DES, SHA-1 MAC).
    */
-  info = run_output ("openssl pkcs12 -legacy -info -nokeys -in %s -passin pass:%s 2>&1",
+  info = cd_test_run_output ("openssl pkcs12 -legacy -info -nokeys -in %s -passin pass:%s 2>&1",
                      quoted, EXPORT_PASSWORD);
   g_assert_cmpuint (count_substrings (info, "BEGIN CERTIFICATE"), ==, 3);
   g_assert_nonnull (strstr (info, "pbeWithSHA1And3-KeyTripleDES-CBC"));
@@ -488,7 +351,7 @@ test_export_pkcs12_compatible (Fixture       *fixture,
   g_assert_nonnull (strstr (info, "friendlyName: IP Office"));
 
   /* The key is in it, and the file is the owner's alone. */
-  g_free (run_output ("openssl pkcs12 -legacy -in %s -passin pass:%s -nocerts -nodes "
+  g_free (cd_test_run_output ("openssl pkcs12 -legacy -in %s -passin pass:%s -nocerts -nodes "
                       "| openssl pkey -noout", quoted, EXPORT_PASSWORD));
   g_assert_cmpint (stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -531,7 +394,7 @@ test_export_password_mismatch (Fixture       *fixture,
     g_autoptr(GPtrArray) labels = g_ptr_array_new ();
     gboolean said = FALSE;
 
-    collect_widgets (group, GTK_TYPE_LABEL, labels);
+    cd_test_collect_widgets (group, GTK_TYPE_LABEL, labels);
     for (guint i = 0; i < labels->len; i++)
       said |= g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)),
                          "The passwords do not match.") == 0;
@@ -571,32 +434,32 @@ test_export_pem_unencrypted (Fixture       *fixture,
   struct stat st;
 
   g_assert_true (cd_export_dialog_set_choice (dialog, CD_EXPORT_CHOICE_PEM_KEY_CERT));
-  iterate_pending ();
+  cd_test_iterate_pending ();
   suggested = cd_export_dialog_dup_suggested_name (dialog);
   g_assert_cmpstr (suggested, ==, "Test Server.pem");
-  g_assert_false (is_shown (find_row (GTK_WIDGET (dialog), "E_ncryption")));
-  g_assert_true (is_shown (find_row (GTK_WIDGET (dialog), "_Key Format")));
+  g_assert_false (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "E_ncryption")));
+  g_assert_true (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "_Key Format")));
 
   select_item (find_row (GTK_WIDGET (dialog), "_Key Format"), "PKCS #1 (traditional)");
-  gtk_switch_set_active (GTK_SWITCH (find_widget (find_row (GTK_WIDGET (dialog),
+  gtk_switch_set_active (GTK_SWITCH (cd_test_find_widget (find_row (GTK_WIDGET (dialog),
                                                             "Include the _Root Certificate"),
                                                   GTK_TYPE_SWITCH)),
                          FALSE);
 
   warning = find_row (GTK_WIDGET (dialog), "I _understand that the key will not be protected");
-  g_assert_false (is_shown (warning));
+  g_assert_false (cd_test_is_shown (warning));
   select_item (find_row (GTK_WIDGET (dialog), "_Protection"), "None");
 
   /* Refused until the warning is ticked; no password asked. */
-  g_assert_true (is_shown (warning));
-  g_assert_false (is_shown (find_row (GTK_WIDGET (dialog), "Pass_word")));
+  g_assert_true (cd_test_is_shown (warning));
+  g_assert_false (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "Pass_word")));
   g_assert_false (export_enabled (dialog));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export", NULL);
   g_assert_false (cd_export_dialog_get_exporting (dialog));
 
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_widget (warning, GTK_TYPE_CHECK_BUTTON)),
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (cd_test_find_widget (warning, GTK_TYPE_CHECK_BUTTON)),
                                TRUE);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_true (export_enabled (dialog));
 
   export_to (dialog, path);
@@ -613,7 +476,7 @@ test_export_pem_unencrypted (Fixture       *fixture,
   g_assert_cmpuint (count_substrings (contents, "BEGIN CERTIFICATE"), ==, 2);
   g_assert_null (strstr (contents, "ENCRYPTED"));
 
-  g_free (run_output ("openssl pkey -in %s -noout -passin pass:", quoted));
+  g_free (cd_test_run_output ("openssl pkey -in %s -noout -passin pass:", quoted));
   g_assert_cmpint (stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
@@ -640,14 +503,14 @@ test_export_choices (Fixture       *fixture,
   g_assert_false (cd_export_dialog_set_choice (dialog, CD_EXPORT_CHOICE_PKCS12));
   g_assert_false (cd_export_dialog_set_choice (dialog, CD_EXPORT_CHOICE_KEY));
   g_assert_true (cd_export_dialog_set_choice (dialog, CD_EXPORT_CHOICE_P7B));
-  iterate_pending ();
-  g_assert_true (is_shown (find_row (GTK_WIDGET (dialog), "_Encoding")));
-  g_assert_false (is_shown (find_row (GTK_WIDGET (dialog), "Pass_word")));
-  g_assert_false (is_shown (find_row (GTK_WIDGET (dialog),
+  cd_test_iterate_pending ();
+  g_assert_true (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "_Encoding")));
+  g_assert_false (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "Pass_word")));
+  g_assert_false (cd_test_is_shown (find_row (GTK_WIDGET (dialog),
                                       "_Delete the Private Key After a Successful Export")));
   g_assert_true (export_enabled (dialog));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   /* The intermediate and the root together (the list selects within
    * one store; the dialog takes rows of any).
@@ -665,19 +528,19 @@ test_export_choices (Fixture       *fixture,
                                    fixture->keyring, rows);
   }
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (window_mapped, dialog, "the export dialog to be mapped");
+  cd_test_iterate_until (cd_test_window_mapped, dialog, "the export dialog to be mapped");
 
   g_assert_cmpint (cd_export_dialog_get_choice (dialog), ==, CD_EXPORT_CHOICE_PEM);
   g_assert_false (cd_export_dialog_set_choice (dialog, CD_EXPORT_CHOICE_DER));
   g_assert_false (cd_export_dialog_set_choice (dialog, CD_EXPORT_CHOICE_PEM_CHAIN));
   g_assert_true (cd_export_dialog_set_choice (dialog, CD_EXPORT_CHOICE_P7B));
   g_assert_true (cd_export_dialog_set_choice (dialog, CD_EXPORT_CHOICE_PEM));
-  iterate_pending ();
-  g_assert_false (is_shown (find_row (GTK_WIDGET (dialog), "Include the Certificate _Chain")));
+  cd_test_iterate_pending ();
+  g_assert_false (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "Include the Certificate _Chain")));
 
   export_to (dialog, path);
 
-  printed = run_output ("openssl crl2pkcs7 -nocrl -certfile %s | openssl pkcs7 -print_certs "
+  printed = cd_test_run_output ("openssl crl2pkcs7 -nocrl -certfile %s | openssl pkcs7 -print_certs "
                         "-noout", quoted);
   g_assert_cmpuint (count_substrings (printed, "subject="), ==, 2);
   g_assert_nonnull (strstr (printed, "Certdesk Test Root CA"));
@@ -705,9 +568,9 @@ test_export_delete_key (Fixture       *fixture,
   g_clear_pointer (&rows, g_ptr_array_unref);
 
   row = find_row (GTK_WIDGET (dialog), "_Delete the Private Key After a Successful Export");
-  g_assert_true (is_shown (row));
-  gtk_switch_set_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH)), TRUE);
-  iterate_pending ();
+  g_assert_true (cd_test_is_shown (row));
+  gtk_switch_set_active (GTK_SWITCH (cd_test_find_widget (row, GTK_TYPE_SWITCH)), TRUE);
+  cd_test_iterate_pending ();
   /* Its warning stands out. */
   g_assert_true (gtk_widget_has_css_class (row, "error"));
 
@@ -716,12 +579,12 @@ test_export_delete_key (Fixture       *fixture,
   export_to (dialog, path);
 
   /* Modern: AES-256-CBC with PBKDF2, a SHA-256 MAC, no -legacy needed. */
-  info = run_output ("openssl pkcs12 -info -nokeys -in %s -passin pass:%s 2>&1",
+  info = cd_test_run_output ("openssl pkcs12 -info -nokeys -in %s -passin pass:%s 2>&1",
                      quoted, EXPORT_PASSWORD);
   g_assert_nonnull (strstr (info, "MAC: sha256"));
   g_assert_nonnull (strstr (info, "PBKDF2"));
   g_assert_nonnull (strstr (info, "AES-256-CBC"));
-  g_free (run_output ("openssl pkcs12 -in %s -passin pass:%s -nocerts -nodes | openssl pkey -noout",
+  g_free (cd_test_run_output ("openssl pkcs12 -in %s -passin pass:%s -nocerts -nodes | openssl pkey -noout",
                       quoted, EXPORT_PASSWORD));
 
   g_assert_true (cd_keyring_has_key (fixture->keyring, key_id, &has_key, NULL, &error));
@@ -753,8 +616,9 @@ test_export_fails (Fixture       *fixture,
   cd_export_dialog_set_destination (dialog, file);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export", NULL);
 
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error");
-  error_dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
+                         "the error");
+  error_dialog = ADW_MESSAGE_DIALOG (cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_cmpstr (adw_message_dialog_get_heading (error_dialog), ==,
                    "Could Not Export to “server.pfx”");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (error_dialog)) == GTK_WINDOW (dialog));
@@ -769,31 +633,6 @@ test_export_fails (Fixture       *fixture,
   g_assert_cmpuint (n_files, ==, 1);
 }
 
-typedef struct
-{
-  char    *text;
-  gboolean done;
-} ClipboardRead;
-
-static void
-read_text_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  ClipboardRead *read = user_data;
-  g_autoptr(GError) error = NULL;
-
-  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_assert_no_error (error);
-  read->done = TRUE;
-}
-
-static gboolean
-clipboard_read (gpointer data)
-{
-  return ((ClipboardRead *)data)->done;
-}
-
 static void
 test_copy_as_pem (Fixture       *fixture,
                   gconstpointer  data)
@@ -804,7 +643,7 @@ test_copy_as_pem (Fixture       *fixture,
   g_autofree char *fingerprint = NULL;
   g_autofree char *expected = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  ClipboardRead read = { NULL, FALSE };
+  char *text = NULL;
   GString *hex;
 
   import_fixture (fixture, "leaf.pfx", CD_TEST_PASSWORD);
@@ -813,18 +652,16 @@ test_copy_as_pem (Fixture       *fixture,
 
   /* Ctrl+C in the list is bound to this action. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "copy-as-pem", NULL);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), NULL,
-                                 read_text_cb, &read);
-  iterate_until (clipboard_read, &read, "the clipboard");
-  g_assert_nonnull (read.text);
-  g_assert_true (g_str_has_prefix (read.text, "-----BEGIN CERTIFICATE-----"));
-  g_assert_null (strstr (read.text, "PRIVATE KEY"));
+  text = cd_test_read_clipboard (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "-----BEGIN CERTIFICATE-----"));
+  g_assert_null (strstr (text, "PRIVATE KEY"));
 
-  g_test_message ("Clipboard: %s", read.text);
-  g_assert_true (g_file_set_contents (path, read.text, -1, NULL));
-  fingerprint = run_output ("openssl x509 -in %s -noout -fingerprint -sha256", quoted);
+  g_test_message ("Clipboard: %s", text);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  fingerprint = cd_test_run_output ("openssl x509 -in %s -noout -fingerprint -sha256", quoted);
 
   /* "sha256 Fingerprint=AB:CD:…" against the row's hexadecimal. */
   hex = g_string_new (NULL);
@@ -836,7 +673,7 @@ test_copy_as_pem (Fixture       *fixture,
   expected = g_ascii_strdown (cd_certificate_get_sha256 (g_ptr_array_index (rows, 0)), -1);
   g_assert_cmpstr (hex->str, ==, expected);
   g_string_free (hex, TRUE);
-  g_free (read.text);
+  g_free (text);
 }
 
 /* A drag out of the list offers the certificate as a DER file in the
@@ -871,7 +708,7 @@ test_drag_file (Fixture       *fixture,
 
   /* What the list's drag source makes, for a drag starting on the row. */
   {
-    GtkWidget *column_view = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW);
+    GtkWidget *column_view = cd_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW);
     g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (column_view);
     g_autoptr(GPtrArray) cells = g_ptr_array_new ();
     GtkDragSource *source = NULL;
@@ -886,7 +723,7 @@ test_drag_file (Fixture       *fixture,
       }
     g_assert_nonnull (source);
 
-    collect_widgets (column_view, GTK_TYPE_WIDGET, cells);
+    cd_test_collect_widgets (column_view, GTK_TYPE_WIDGET, cells);
     for (guint i = 0; i < cells->len; i++)
       {
         if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (cells, i)), "cd-row-0") == 0)
@@ -933,7 +770,7 @@ test_drag_file (Fixture       *fixture,
   g_assert_true (g_file_get_contents (file_path, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, g_bytes_get_data (der, NULL), g_bytes_get_size (der));
   quoted = g_shell_quote (file_path);
-  subject = run_output ("openssl x509 -inform DER -in %s -noout -subject", quoted);
+  subject = cd_test_run_output ("openssl x509 -inform DER -in %s -noout -subject", quoted);
   g_assert_nonnull (strstr (subject, "server.example.test"));
 
   /* The sidebar still gets its text, and moving works with it. */
@@ -961,11 +798,12 @@ test_certificate_dialog_button (Fixture       *fixture,
   g_assert_cmpuint (rows->len, ==, 1);
 
   certificate_dialog = cd_window_show_certificate (fixture->window, g_ptr_array_index (rows, 0));
-  iterate_until (window_mapped, certificate_dialog, "the certificate dialog");
+  cd_test_iterate_until (cd_test_window_mapped, certificate_dialog, "the certificate dialog");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (certificate_dialog), "dialog.export",
                                              NULL));
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_EXPORT_DIALOG), "the export dialog");
-  dialog = CD_EXPORT_DIALOG (find_toplevel (CD_TYPE_EXPORT_DIALOG));
+  cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_EXPORT_DIALOG),
+                         "the export dialog");
+  dialog = CD_EXPORT_DIALOG (cd_test_find_toplevel (CD_TYPE_EXPORT_DIALOG, NULL));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == certificate_dialog);
   g_assert_true (cd_export_dialog_get_has_key (dialog));
   g_assert_cmpuint (cd_export_dialog_get_rows (dialog)->len, ==, 1);
@@ -973,7 +811,7 @@ test_certificate_dialog_button (Fixture       *fixture,
   /* Escape cancels. */
   g_object_ref (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.cancel", NULL);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_finalize_object (dialog);
 }
@@ -983,6 +821,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  cd_test_set_deadline (DEADLINE_SECONDS);
   gtk_init ();
   adw_init ();
 

@@ -23,6 +23,7 @@
 #include "cd-certificate.h"
 #include "cd-database.h"
 #include "cd-general-page.h"
+#include "cd-gui-test-utils.h"
 #include "cd-importer.h"
 #include "cd-key-generator.h"
 #include "cd-keyring.h"
@@ -43,112 +44,11 @@ typedef struct
   char       *tmpdir;
 } Fixture;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-iterate_until (Condition   condition,
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_id);
-}
-
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (const GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static gboolean
-toplevel_shown (gpointer data)
-{
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static void
 close_dialogs (void)
 {
-  static GType types[3];
-
-  types[0] = ADW_TYPE_MESSAGE_DIALOG;
-  types[1] = CD_TYPE_REQUEST_WIZARD;
-  types[2] = CD_TYPE_CERTIFICATE_DIALOG;
-
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    for (GtkWindow *dialog = find_toplevel (types[i]);
-         dialog != NULL;
-         dialog = find_toplevel (types[i]))
-      gtk_window_destroy (dialog);
-
-  iterate_pending ();
-}
-
-static char *
-run_output (const char *format,
-            ...) G_GNUC_PRINTF (1, 2);
-
-/* Runs a shell command that must succeed; returns what it printed. */
-static char *
-run_output (const char *format,
-            ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *cmd = NULL;
-  g_autofree char *err = NULL;
-  const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
-  char *out = NULL;
-  int status = 0;
-  va_list args;
-
-  va_start (args, format);
-  cmd = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  argv[2] = cmd;
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("“%s” failed: %s", cmd, err);
-
-  return out;
+  cd_test_close_dialogs (ADW_TYPE_MESSAGE_DIALOG, CD_TYPE_REQUEST_WIZARD,
+                         CD_TYPE_CERTIFICATE_DIALOG, G_TYPE_INVALID);
 }
 
 static GtkWidget *
@@ -167,7 +67,7 @@ type_text (GtkWidget  *editable,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 }
 
 static void
@@ -181,7 +81,7 @@ select_item (GtkWidget  *row,
       if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item) == 0)
         {
           adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-          iterate_pending ();
+          cd_test_iterate_pending ();
           return;
         }
     }
@@ -209,7 +109,7 @@ activate (CdRequestWizard *wizard,
           const char      *action)
 {
   gtk_widget_activate_action (GTK_WIDGET (wizard), action, NULL);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 }
 
 static void
@@ -228,13 +128,7 @@ wizard_done (gpointer data)
   CdRequestWizard *wizard = data;
 
   return g_strcmp0 (cd_request_wizard_get_page (wizard), "result") == 0 ||
-         find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-window_not_importing (gpointer data)
-{
-  return !cd_window_get_importing (CD_WINDOW (data));
+         cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL;
 }
 
 static CdRequestWizard *
@@ -243,12 +137,13 @@ open_wizard (Fixture *fixture)
   CdRequestWizard *wizard;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "new-request", NULL);
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_REQUEST_WIZARD), "the wizard");
-  wizard = CD_REQUEST_WIZARD (find_toplevel (CD_TYPE_REQUEST_WIZARD));
+  cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_REQUEST_WIZARD),
+                         "the wizard");
+  wizard = CD_REQUEST_WIZARD (cd_test_find_toplevel (CD_TYPE_REQUEST_WIZARD, NULL));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (wizard)) == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (wizard)));
-  iterate_until (window_mapped, wizard, "the wizard to be mapped");
-  iterate_pending ();
+  cd_test_iterate_until (cd_test_window_mapped, wizard, "the wizard to be mapped");
+  cd_test_iterate_pending ();
 
   return wizard;
 }
@@ -307,8 +202,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->tmpdir = cd_test_make_tmpdir ();
 
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_until (window_mapped, fixture->window, "the window to be shown");
-  iterate_pending ();
+  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
+  cd_test_iterate_pending ();
 }
 
 static void
@@ -323,7 +218,7 @@ fixture_tear_down (Fixture       *fixture,
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   cd_test_run_command ("rm -rf %s", quoted);
   g_clear_pointer (&fixture->tmpdir, g_free);
@@ -434,7 +329,7 @@ test_wizard_request_and_reply (Fixture       *fixture,
   /* The last DNS name moves up before the IP address: its up button. */
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.san-up", "u", 4);
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.san-up", "u", 3);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpstr (gtk_editable_get_text (cd_request_wizard_get_san_entry (wizard, 2)), ==,
                    "voice.example.com");
   g_assert_cmpstr (gtk_editable_get_text (cd_request_wizard_get_san_entry (wizard, 4)), ==,
@@ -447,11 +342,11 @@ test_wizard_request_and_reply (Fixture       *fixture,
   key_type_row = get_child (wizard, "key_type_row");
   g_assert_false (has_item (key_type_row, cd_key_type_get_title (CD_KEY_TYPE_RSA_1024)));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (get_child (wizard, "legacy_check")), TRUE);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_true (has_item (key_type_row, cd_key_type_get_title (CD_KEY_TYPE_RSA_1024)));
   g_assert_true (gtk_widget_get_visible (get_child (wizard, "legacy_warning_group")));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (get_child (wizard, "legacy_check")), FALSE);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_false (has_item (key_type_row, cd_key_type_get_title (CD_KEY_TYPE_RSA_1024)));
 
   select_item (key_type_row, cd_key_type_get_title (CD_KEY_TYPE_EC_P256));
@@ -466,10 +361,10 @@ test_wizard_request_and_reply (Fixture       *fixture,
 
   /* Generate, in the background. */
   activate (wizard, "wizard.generate");
-  iterate_until (wizard_done, wizard, "the request to be made");
-  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+  cd_test_iterate_until (wizard_done, wizard, "the request to be made");
+  if (cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL)
     g_error ("Generating failed: %s",
-             adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))));
+             adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL))));
   g_assert_false (cd_request_wizard_get_generating (wizard));
   g_assert_nonnull (strstr (cd_request_wizard_get_pem (wizard), "-----BEGIN CERTIFICATE REQUEST-----"));
 
@@ -480,7 +375,7 @@ test_wizard_request_and_reply (Fixture       *fixture,
   g_assert_true (g_file_test (csr, G_FILE_TEST_EXISTS));
 
   /* What the CA reads. */
-  text = run_output ("openssl req -in %s -verify -noout -text -nameopt oneline 2>&1", csr);
+  text = cd_test_run_output ("openssl req -in %s -verify -noout -text -nameopt oneline 2>&1", csr);
   g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "verify OK"));
   g_assert_nonnull (strstr (text, "C = DE, L = Berlin, O = Example Corp, OU = Telephony, "
@@ -496,7 +391,7 @@ test_wizard_request_and_reply (Fixture       *fixture,
   /* The request store has it; the keyring has its key. */
   request = get_only_row (fixture, CD_STORE_KIND_REQUEST);
   g_assert_cmpstr (cd_certificate_get_subject_cn (request), ==, "pbx.example.com");
-  spki_id = run_output ("openssl req -in %s -pubkey -noout | openssl pkey -pubin -outform DER "
+  spki_id = cd_test_run_output ("openssl req -in %s -pubkey -noout | openssl pkey -pubin -outform DER "
                         "| sha256sum | cut -d' ' -f1", csr);
   g_strstrip (spki_id);
   g_assert_cmpstr (cd_certificate_get_key_id (request), ==, spki_id);
@@ -516,9 +411,10 @@ test_wizard_request_and_reply (Fixture       *fixture,
                        cert, int_pem, root_pem, reply);
 
   drop_file (fixture->window, reply);
-  iterate_until (window_not_importing, fixture->window, "the reply to be imported");
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the root question");
-  question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  cd_test_iterate_until (cd_test_window_not_importing, fixture->window, "the reply to be imported");
+  cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
+                         "the root question");
+  question = ADW_MESSAGE_DIALOG (cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Trust This Root Certificate?");
   body = g_strdup (adw_message_dialog_get_body (question));
   g_assert_nonnull (strstr (body, "Certdesk Test Root CA"));
@@ -526,7 +422,7 @@ test_wizard_request_and_reply (Fixture       *fixture,
   /* Not in Trusted Root until the user says so. */
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ROOT), ==, 0);
   adw_message_dialog_response (question, "trust");
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   leaf = get_only_row (fixture, CD_STORE_KIND_MY);
   g_assert_cmpstr (cd_certificate_get_subject_cn (leaf), ==, "pbx.example.com");
@@ -550,19 +446,21 @@ test_wizard_cancel (Fixture       *fixture,
   type_text (get_child (wizard, "cn_row"), "host.example.com");
 
   activate (wizard, "wizard.cancel");
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the discard question");
+  cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
+                         "the discard question");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wizard)));
 
-  question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  question = ADW_MESSAGE_DIALOG (cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   adw_message_dialog_response (question, "keep");
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wizard)));
 
   activate (wizard, "wizard.cancel");
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the discard question");
-  question = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
+                         "the discard question");
+  question = ADW_MESSAGE_DIALOG (cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   adw_message_dialog_response (question, "discard");
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (wizard)));
   g_assert_finalize_object (wizard);
 
@@ -591,16 +489,17 @@ test_wizard_renew (Fixture       *fixture,
                                     NULL, &error);
   g_assert_no_error (error);
   cd_window_reload (fixture->window);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   row = get_only_row (fixture, CD_STORE_KIND_MY);
   g_assert_true (cd_certificate_get_has_private_key (row));
 
   cd_window_new_request (fixture->window, row, NULL);
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_REQUEST_WIZARD), "the wizard");
-  wizard = CD_REQUEST_WIZARD (find_toplevel (CD_TYPE_REQUEST_WIZARD));
+  cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_REQUEST_WIZARD),
+                         "the wizard");
+  wizard = CD_REQUEST_WIZARD (cd_test_find_toplevel (CD_TYPE_REQUEST_WIZARD, NULL));
   g_object_ref (wizard);
-  iterate_until (window_mapped, wizard, "the wizard to be mapped");
+  cd_test_iterate_until (cd_test_window_mapped, wizard, "the wizard to be mapped");
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_child (wizard, "cn_row"))), ==,
                    cd_certificate_get_subject_cn (row));
@@ -608,7 +507,7 @@ test_wizard_renew (Fixture       *fixture,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (get_child (wizard, "new_key_check"))));
   g_assert_true (gtk_widget_get_sensitive (get_child (wizard, "key_type_row")));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (get_child (wizard, "same_key_check")), TRUE);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_false (gtk_widget_get_sensitive (get_child (wizard, "key_type_row")));
 
   /* The same key: the request carries the certificate's public key. */
@@ -618,10 +517,10 @@ test_wizard_renew (Fixture       *fixture,
   activate (wizard, "wizard.next");
   g_assert_cmpstr (cd_request_wizard_get_page (wizard), ==, "review");
   activate (wizard, "wizard.generate");
-  iterate_until (wizard_done, wizard, "the request to be made");
-  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+  cd_test_iterate_until (wizard_done, wizard, "the request to be made");
+  if (cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL) != NULL)
     g_error ("Generating failed: %s",
-             adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))));
+             adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (cd_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL))));
 
   {
     g_autoptr(CdCertificate) request = get_only_row (fixture, CD_STORE_KIND_REQUEST);
@@ -649,13 +548,14 @@ test_request_signature (Fixture       *fixture,
 
   file = g_file_new_for_path (csr);
   cd_window_open_files (fixture->window, &file, 1);
-  iterate_until (toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_CERTIFICATE_DIALOG), "the dialog");
-  dialog = find_toplevel (CD_TYPE_CERTIFICATE_DIALOG);
+  cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_CERTIFICATE_DIALOG),
+                         "the dialog");
+  dialog = cd_test_find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL);
   page = cd_certificate_dialog_get_page (CD_CERTIFICATE_DIALOG (dialog), "general");
   g_assert_nonnull (strstr (cd_general_page_get_status_text (CD_GENERAL_PAGE (page)),
                             "signature is valid"));
   gtk_window_destroy (dialog);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 }
 
 int
@@ -663,6 +563,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  cd_test_set_deadline (DEADLINE_SECONDS);
   gtk_init ();
   adw_init ();
 
