@@ -557,6 +557,77 @@ test_importer_cancelled (Fixture       *fixture,
     g_assert_cmpuint (cd_test_count_rows (fixture->database, kind), ==, 0);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The names in @dir, sorted, one a line. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("\n", (char **)names->pdata);
+}
+
+static void
+test_importer_bytes_async (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) async_result = NULL;
+  g_autoptr(CdImportResult) result = NULL;
+  g_autoptr(CdCertificate) row = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pasted = NULL;
+  g_autofree char *key_path = cd_test_fixture ("leaf.key");
+  g_autofree char *key_text = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *names_before = NULL;
+  g_autofree char *names_after = NULL;
+  gsize len;
+
+  import_ok (fixture, "leaf.pem", NULL, CD_STORE_KIND_AUTO);
+  names_before = list_dir (dir);
+
+  /* As pasted: text in memory, with a name that is no file's. */
+  g_file_get_contents (key_path, &key_text, &len, &error);
+  g_assert_no_error (error);
+  pasted = g_bytes_new (key_text, len);
+
+  cd_importer_import_bytes_async (fixture->importer, pasted, "Clipboard", NULL,
+                                  CD_STORE_KIND_AUTO, NULL, NULL, NULL,
+                                  async_done_cb, &async_result);
+  while (async_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  result = cd_importer_import_bytes_finish (fixture->importer, async_result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cd_import_result_get_keys_added (result), ==, 1);
+
+  /* The key paired with the certificate imported before. */
+  row = find_row (fixture, CD_STORE_KIND_MY, "server.example.test");
+  g_assert_nonnull (row);
+  g_assert_true (cd_certificate_get_has_private_key (row));
+  g_assert_true (keyring_has (fixture, cd_certificate_get_key_id (row)));
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ADDRESS_BOOK), ==, 0);
+
+  /* Only the keyring got the key: no file appeared beside the database. */
+  names_after = list_dir (dir);
+  g_assert_cmpstr (names_before, ==, names_after);
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer))
@@ -587,6 +658,7 @@ main (int   argc,
             test_importer_busy_database_rolls_back_key);
   add_test ("/certdesk/importer/async-with-progress", test_importer_async_with_progress);
   add_test ("/certdesk/importer/cancelled", test_importer_cancelled);
+  add_test ("/certdesk/importer/bytes-async", test_importer_bytes_async);
 
   return g_test_run ();
 }

@@ -12,7 +12,8 @@
  * run-in-session.sh. The import queue, which has no GTK in it, is tested
  * on its own too. So is managing: deleting with its confirmation and
  * Undo, moving and copying between stores by menu and by a drop on the
- * sidebar, and the "Expiring Soon" view with its preference.
+ * sidebar, and the "Expiring Soon" view with its preference. Text
+ * pasted from the clipboard is imported too.
  */
 
 #include "config.h"
@@ -583,6 +584,109 @@ test_window_failures (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "empty.bin"));
   g_assert_null (strstr (text, "other.pem"));
   g_assert_null (strstr (text, "chain.pem"));
+}
+
+static void
+on_importing_changed_cb (CdWindow   *window,
+                         GParamSpec *pspec,
+                         gboolean   *finished)
+{
+  if (!cd_window_get_importing (window))
+    *finished = TRUE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Puts @text on the clipboard and pastes it as Ctrl+V would. The
+ * clipboard is read asynchronously, so the import has not started when
+ * the action returns: wait for it to end instead.
+ */
+static void
+paste_and_wait (CdWindow   *window,
+                const char *text)
+{
+  gboolean finished = FALSE;
+  gulong handler_id;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), text);
+  handler_id = g_signal_connect (window, "notify::importing",
+                                 G_CALLBACK (on_importing_changed_cb), &finished);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  iterate_until (flag_set, &finished, "the pasted text to be imported");
+  g_signal_handler_disconnect (window, handler_id);
+  iterate_pending ();
+}
+
+static gboolean
+editable_text_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (gtk_editable_get_text (args[0]), args[1]) == 0;
+}
+
+static void
+test_window_paste (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CdWindow *window = fixture->window;
+  g_autofree char *leaf = cd_test_fixture ("leaf.pem");
+  g_autofree char *intermediate = cd_test_fixture ("int.pem");
+  g_autofree char *leaf_text = NULL;
+  g_autofree char *int_text = NULL;
+  g_autofree char *pasted = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  gpointer args[2];
+
+  /* What a user copies from the CA's web page: a leaf and its issuer. */
+  g_file_get_contents (leaf, &leaf_text, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (intermediate, &int_text, NULL, &error);
+  g_assert_no_error (error);
+  pasted = g_strconcat (leaf_text, int_text, NULL);
+
+  paste_and_wait (window, pasted);
+
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_ADDRESS_BOOK)),
+                    ==, 1);
+  g_assert_cmpuint (cd_store_row_get_count (get_sidebar_row (window, CD_STORE_KIND_CA)), ==, 1);
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ADDRESS_BOOK), ==, 1);
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_CA), ==, 1);
+  g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_MY), ==, 0);
+  g_assert_null (find_message_dialog (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Text that is no certificate fails by the name "Clipboard" and
+   * changes nothing.
+   */
+  before = cd_test_dump_database (fixture->database);
+  paste_and_wait (window, "not a certificate");
+  after = cd_test_dump_database (fixture->database);
+  g_assert_cmpstr (before, ==, after);
+
+  dialog = find_message_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Clipboard"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_pending ();
+
+  /* Ctrl+V in the search entry still pastes there, and imports nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, FALSE);
+  g_assert_nonnull (entry);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "server");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
+  args[0] = entry;
+  args[1] = "server";
+  iterate_until (editable_text_is, args, "the search entry to get the pasted text");
+  g_assert_false (cd_window_get_importing (window));
 }
 
 static gboolean
@@ -1339,6 +1443,8 @@ main (int   argc,
               fixture_set_up, test_window_roots_and_search, fixture_tear_down);
   g_test_add ("/certdesk/window/failures", Fixture, NULL,
               fixture_set_up, test_window_failures, fixture_tear_down);
+  g_test_add ("/certdesk/window/paste", Fixture, NULL,
+              fixture_set_up, test_window_paste, fixture_tear_down);
   g_test_add ("/certdesk/window/external-change", Fixture, NULL,
               fixture_set_up, test_window_external_change, fixture_tear_down);
   g_test_add ("/certdesk/window/open-row", Fixture, NULL,

@@ -666,9 +666,14 @@ cd_importer_import_file (CdImporter      *self,
                                     progress, progress_data, cancellable, error);
 }
 
+/* One state for both async variants: exactly one of @file and @data is
+ * set. Pasted data stays in memory; it is never written to a file.
+ */
 typedef struct
 {
   GFile          *file;
+  GBytes         *data;
+  char           *display_name;
   char           *password;
   CdStoreKind     kind;
   CdProgressFunc  progress;
@@ -681,6 +686,8 @@ static void
 import_state_free (ImportState *state)
 {
   g_clear_object (&state->file);
+  g_clear_pointer (&state->data, g_bytes_unref);
+  g_free (state->display_name);
   if (state->password != NULL)
     {
       memset (state->password, 0, strlen (state->password));
@@ -722,8 +729,27 @@ progress_from_worker (double   fraction,
                               deliver_progress, report, g_free);
 }
 
+static ImportState *
+import_state_new (CdImporter     *self,
+                  const char     *password,
+                  CdStoreKind     kind,
+                  CdProgressFunc  progress,
+                  gpointer        progress_data)
+{
+  ImportState *state = g_new0 (ImportState, 1);
+
+  state->password = g_strdup (password);
+  state->kind = kind;
+  state->progress = progress;
+  state->progress_data = progress_data;
+  state->context = g_main_context_ref_thread_default ();
+  state->database_path = g_strdup (cd_database_get_path (self->database));
+
+  return state;
+}
+
 static void
-import_file_worker (GTask        *task,
+import_worker (GTask        *task,
                     gpointer      source_object,
                     gpointer      task_data,
                     GCancellable *cancellable)
@@ -742,13 +768,37 @@ import_file_worker (GTask        *task,
       return;
     }
 
-  result = import_file_with_database (self, database, state->file, state->password, state->kind,
-                                      state->progress ? progress_from_worker : NULL, state,
-                                      cancellable, &error);
+  if (state->file != NULL)
+    result = import_file_with_database (self, database, state->file, state->password, state->kind,
+                                        state->progress ? progress_from_worker : NULL, state,
+                                        cancellable, &error);
+  else
+    result = import_bytes_with_database (self, database, state->data, state->display_name,
+                                         state->password, state->kind,
+                                         state->progress ? progress_from_worker : NULL, state,
+                                         cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, result, (GDestroyNotify)cd_import_result_unref);
+}
+
+static void
+import_run (CdImporter          *self,
+            ImportState         *state,
+            gpointer             source_tag,
+            const char          *name,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
+  g_task_set_task_data (task, state, (GDestroyNotify)import_state_free);
+  g_task_run_in_thread (task, import_worker);
 }
 
 /**
@@ -777,27 +827,17 @@ cd_importer_import_file_async (CdImporter          *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ImportState *state;
 
   g_return_if_fail (CD_IS_IMPORTER (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (kind >= CD_STORE_KIND_AUTO && kind < CD_N_STORE_KINDS);
 
-  state = g_new0 (ImportState, 1);
+  state = import_state_new (self, password, kind, progress, progress_data);
   state->file = g_object_ref (file);
-  state->password = g_strdup (password);
-  state->kind = kind;
-  state->progress = progress;
-  state->progress_data = progress_data;
-  state->context = g_main_context_ref_thread_default ();
-  state->database_path = g_strdup (cd_database_get_path (self->database));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_importer_import_file_async);
-  g_task_set_name (task, "[certdesk] import file");
-  g_task_set_task_data (task, state, (GDestroyNotify)import_state_free);
-  g_task_run_in_thread (task, import_file_worker);
+  import_run (self, state, cd_importer_import_file_async, "[certdesk] import file",
+              cancellable, callback, user_data);
 }
 
 /**
@@ -812,6 +852,70 @@ CdImportResult *
 cd_importer_import_file_finish (CdImporter    *self,
                                 GAsyncResult  *result,
                                 GError       **error)
+{
+  g_return_val_if_fail (CD_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * cd_importer_import_bytes_async:
+ * @self: a #CdImporter
+ * @data: what to import, such as text pasted from the clipboard
+ * @display_name: a name for @data, for messages
+ * @password: (nullable): the password for PKCS#12 data and encrypted keys
+ * @kind: the store, or %CD_STORE_KIND_AUTO
+ * @progress: (nullable): called with the fraction done, on the thread-default
+ *   main context of the caller
+ * @progress_data: data for @progress; must live until @callback runs
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the import is done
+ * @user_data: data for @callback
+ *
+ * Like cd_importer_import_file_async(), for data already in memory.
+ * @data is kept in memory only: a private key it holds never touches
+ * the disk on its way to the keyring.
+ */
+void
+cd_importer_import_bytes_async (CdImporter          *self,
+                                GBytes              *data,
+                                const char          *display_name,
+                                const char          *password,
+                                CdStoreKind          kind,
+                                CdProgressFunc       progress,
+                                gpointer             progress_data,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  ImportState *state;
+
+  g_return_if_fail (CD_IS_IMPORTER (self));
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (display_name != NULL);
+  g_return_if_fail (kind >= CD_STORE_KIND_AUTO && kind < CD_N_STORE_KINDS);
+
+  state = import_state_new (self, password, kind, progress, progress_data);
+  state->data = g_bytes_ref (data);
+  state->display_name = g_strdup (display_name);
+
+  import_run (self, state, cd_importer_import_bytes_async, "[certdesk] import bytes",
+              cancellable, callback, user_data);
+}
+
+/**
+ * cd_importer_import_bytes_finish:
+ * @self: a #CdImporter
+ * @result: the #GAsyncResult
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): what was imported
+ */
+CdImportResult *
+cd_importer_import_bytes_finish (CdImporter    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
 {
   g_return_val_if_fail (CD_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -66,6 +66,19 @@ void            cd_importer_import_file_async    (CdImporter          *self,
 CdImportResult *cd_importer_import_file_finish   (CdImporter          *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+void            cd_importer_import_bytes_async   (CdImporter          *self,
+                                                  GBytes              *data,
+                                                  const char          *display_name,
+                                                  const char          *password,
+                                                  CdStoreKind          kind,
+                                                  CdProgressFunc       progress,
+                                                  gpointer             progress_data,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+CdImportResult *cd_importer_import_bytes_finish  (CdImporter          *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdImportResult, cd_import_result_unref)
 

@@ -167,6 +167,7 @@ cd_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.import", { "<Control>i", NULL } },
+    { "win.paste", { "<Control>v", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.new-request", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },

@@ -6,7 +6,8 @@
  */
 
 /* CdImportQueue drives an import of many files, one after the other,
- * through the importer's worker thread. It asks for a password when a
+ * through the importer's worker thread. An item may also be data held
+ * in memory, such as text pasted from the clipboard. It asks for a password when a
  * file needs one (and again when the answer was wrong), merges the
  * results and collects the failures, and tells whoever shows it how far
  * it got. It uses GIO only, so its logic can be tested without a window.
@@ -22,9 +23,11 @@
 #include "cd-import-queue.h"
 #include "cd-importer.h"
 
+/* Exactly one of @file and @data is set. */
 typedef struct
 {
   GFile       *file;
+  GBytes      *data;
   char        *display_name;
   char        *password;
   CdStoreKind  kind;
@@ -88,6 +91,7 @@ static void
 entry_free (Entry *entry)
 {
   g_clear_object (&entry->file);
+  g_clear_pointer (&entry->data, g_bytes_unref);
   g_clear_pointer (&entry->display_name, g_free);
   clear_password (&entry->password);
   g_free (entry);
@@ -202,7 +206,10 @@ import_cb (GObject      *object,
   g_assert (CD_IS_IMPORT_QUEUE (self));
   g_assert (self->current != NULL);
 
-  result = cd_importer_import_file_finish (CD_IMPORTER (object), res, &error);
+  if (self->current->file != NULL)
+    result = cd_importer_import_file_finish (CD_IMPORTER (object), res, &error);
+  else
+    result = cd_importer_import_bytes_finish (CD_IMPORTER (object), res, &error);
 
   if (result != NULL)
     {
@@ -249,15 +256,55 @@ import_current (CdImportQueue *self)
   g_assert (CD_IS_IMPORT_QUEUE (self));
   g_assert (self->current != NULL);
 
-  cd_importer_import_file_async (self->importer,
-                                 self->current->file,
-                                 self->current->password,
-                                 self->current->kind,
-                                 progress_cb,
-                                 self,
-                                 self->cancellable,
-                                 import_cb,
-                                 g_object_ref (self));
+  if (self->current->file != NULL)
+    cd_importer_import_file_async (self->importer,
+                                   self->current->file,
+                                   self->current->password,
+                                   self->current->kind,
+                                   progress_cb,
+                                   self,
+                                   self->cancellable,
+                                   import_cb,
+                                   g_object_ref (self));
+  else
+    cd_importer_import_bytes_async (self->importer,
+                                    self->current->data,
+                                    self->current->display_name,
+                                    self->current->password,
+                                    self->current->kind,
+                                    progress_cb,
+                                    self,
+                                    self->cancellable,
+                                    import_cb,
+                                    g_object_ref (self));
+}
+
+static void
+push_entry (CdImportQueue *self,
+            Entry         *entry)
+{
+  gboolean was_busy;
+
+  g_assert (CD_IS_IMPORT_QUEUE (self));
+  g_assert (entry != NULL);
+
+  was_busy = cd_import_queue_get_busy (self);
+
+  g_queue_push_tail (&self->pending, entry);
+  self->n_files++;
+
+  if (was_busy)
+    {
+      emit_progress (self);
+      return;
+    }
+
+  self->result = cd_import_result_new ();
+  self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
+  self->cancellable = g_cancellable_new ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  start_next (self);
 }
 
 static void
@@ -371,7 +418,8 @@ cd_import_queue_class_init (CdImportQueueClass *klass)
   /**
    * CdImportQueue::password-requested:
    * @self: a #CdImportQueue
-   * @file: the file that needs a password
+   * @file: (nullable): the file that needs a password, or %NULL for
+   *   data added with cd_import_queue_add_bytes()
    * @display_name: its name, for the user
    * @was_wrong: %TRUE if the last password given for @file was wrong
    *
@@ -466,33 +514,49 @@ cd_import_queue_add (CdImportQueue *self,
                      CdStoreKind    kind)
 {
   Entry *entry;
-  gboolean was_busy;
 
   g_return_if_fail (CD_IS_IMPORT_QUEUE (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (kind >= CD_STORE_KIND_AUTO && kind < CD_N_STORE_KINDS);
 
-  was_busy = cd_import_queue_get_busy (self);
-
   entry = g_new0 (Entry, 1);
   entry->file = g_object_ref (file);
   entry->display_name = dup_display_name (file);
   entry->kind = kind;
-  g_queue_push_tail (&self->pending, entry);
-  self->n_files++;
 
-  if (was_busy)
-    {
-      emit_progress (self);
-      return;
-    }
+  push_entry (self, entry);
+}
 
-  self->result = cd_import_result_new ();
-  self->failures = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
-  self->cancellable = g_cancellable_new ();
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+/**
+ * cd_import_queue_add_bytes:
+ * @self: a #CdImportQueue
+ * @data: what to import, such as text pasted from the clipboard
+ * @display_name: a name for @data in messages, such as “Clipboard”
+ * @kind: the store to put it in, or %CD_STORE_KIND_AUTO
+ *
+ * Like cd_import_queue_add(), for data already in memory. @data is
+ * never written to disk, so a pasted private key only reaches the
+ * keyring.
+ */
+void
+cd_import_queue_add_bytes (CdImportQueue *self,
+                           GBytes        *data,
+                           const char    *display_name,
+                           CdStoreKind    kind)
+{
+  Entry *entry;
 
-  start_next (self);
+  g_return_if_fail (CD_IS_IMPORT_QUEUE (self));
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (display_name != NULL);
+  g_return_if_fail (kind >= CD_STORE_KIND_AUTO && kind < CD_N_STORE_KINDS);
+
+  entry = g_new0 (Entry, 1);
+  entry->data = g_bytes_ref (data);
+  entry->display_name = g_strdup (display_name);
+  entry->kind = kind;
+
+  push_entry (self, entry);
 }
 
 /**

@@ -6,7 +6,8 @@
  */
 
 /* The import side of CdWindow: files dropped on the window or chosen in
- * the file chooser go to a CdImportQueue; this part asks for passwords,
+ * the file chooser, and text pasted from the clipboard, go to a
+ * CdImportQueue; this part asks for passwords,
  * shows the result as a toast and the failures in a dialog, and then
  * shows the store the certificates went to.
  */
@@ -14,6 +15,8 @@
 #define G_LOG_DOMAIN "cd-window"
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -341,6 +344,70 @@ _cd_window_import_action (GSimpleAction *action,
                            self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
+read_clipboard_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GBytes) data = NULL;
+  gsize len;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+
+  /* The window may have closed while the clipboard owner answered. */
+  if (self->import_queue == NULL)
+    return;
+
+  if (error != NULL)
+    g_debug ("Could not read the clipboard: %s", error->message);
+
+  if (text == NULL || g_strstrip (text)[0] == '\0')
+    {
+      _cd_window_add_toast (self, _("The clipboard holds no text to import"));
+      return;
+    }
+
+  /* The text stays in memory: a pasted key must not touch the disk. */
+  len = strlen (text);
+  data = g_bytes_new_take (g_steal_pointer (&text), len);
+  /* translators: the name of pasted text in import messages */
+  cd_import_queue_add_bytes (self->import_queue, data, _("Clipboard"), CD_STORE_KIND_AUTO);
+}
+
+void
+_cd_window_paste_action (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  CdWindow *self = CD_WINDOW (user_data);
+  GtkWidget *focus;
+
+  g_assert (CD_IS_WINDOW (self));
+
+  /* Application accelerators run before the focused widget sees the
+   * key, so Ctrl+V in the search entry lands here: hand it back.
+   */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    {
+      gtk_widget_activate_action (focus, "clipboard.paste", NULL);
+      return;
+    }
+
+  if (self->import_queue == NULL)
+    return;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)),
+                                 NULL,
+                                 read_clipboard_cb,
+                                 g_object_ref (self));
 }
 
 void

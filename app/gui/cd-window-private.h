@@ -77,6 +77,9 @@ void _cd_window_dispose_import (CdWindow      *self);
 void _cd_window_import_action  (GSimpleAction *action,
                                 GVariant      *param,
                                 gpointer       user_data);
+void _cd_window_paste_action   (GSimpleAction *action,
+                                GVariant      *param,
+                                gpointer       user_data);
 void _cd_window_setup_manage   (CdWindow      *self);
 void _cd_window_setup_export   (CdWindow      *self);
 GtkWindow *_cd_window_export   (CdWindow      *self,

@@ -599,6 +599,7 @@ show_selected_action (GSimpleAction *action,
 
 static const GActionEntry window_actions[] = {
   { "import", _cd_window_import_action },
+  { "paste", _cd_window_paste_action },
   { "show-selected", show_selected_action },
   { "reload", reload_action },
   { "search", search_action },
@@ -1136,6 +1137,7 @@ cd_window_show_database_error (CdWindow     *self,
   adw_window_title_set_subtitle (self->window_title, NULL);
 
   set_action_enabled (self, "import", FALSE);
+  set_action_enabled (self, "paste", FALSE);
   set_action_enabled (self, "reload", FALSE);
   set_action_enabled (self, "search", FALSE);
   set_action_enabled (self, "show-selected", FALSE);
