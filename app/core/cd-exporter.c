@@ -31,6 +31,7 @@
 #include "cd-export-private.h"
 #include "cd-keyring.h"
 #include "cd-openssl-private.h"
+#include "cd-progress-private.h"
 
 struct _CdExporter
 {
@@ -715,35 +716,13 @@ export_state_free (ExportState *state)
   g_free (state);
 }
 
-typedef struct
-{
-  CdProgressFunc progress;
-  gpointer       progress_data;
-  double         fraction;
-} ProgressReport;
-
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  ProgressReport *report = user_data;
-
-  report->progress (report->fraction, report->progress_data);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 progress_from_worker (double   fraction,
                       gpointer user_data)
 {
   ExportState *state = user_data;
-  ProgressReport *report = g_new0 (ProgressReport, 1);
 
-  report->progress = state->progress;
-  report->progress_data = state->progress_data;
-  report->fraction = fraction;
-  g_main_context_invoke_full (state->context, G_PRIORITY_DEFAULT,
-                              deliver_progress, report, g_free);
+  _cd_progress_post (state->context, state->progress, state->progress_data, fraction);
 }
 
 static void
