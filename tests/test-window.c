@@ -34,13 +34,13 @@
 #include "cd-store-kind.h"
 #include "cd-store-row.h"
 #include "cd-store-view.h"
+#include "cd-gui-test-utils.h"
 #include "cd-test-utils.h"
 #include "cd-window.h"
 
 /* Long enough for a slow CI machine; nothing here waits this long
  * when it works.
  */
-#define DEADLINE_SECONDS 60
 
 typedef struct
 {
@@ -49,43 +49,6 @@ typedef struct
   CdWindow   *window;
   char       *path;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @condition holds, failing the test (instead
- * of hanging) after DEADLINE_SECONDS.
- */
-static void
-iterate_until (Condition   condition,
-               gpointer    data,
-               const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + DEADLINE_SECONDS * G_USEC_PER_SEC;
-  guint wake_id = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_id);
-}
-
-/* Lets pending idles and redraws run, e.g. after a widget changed. */
-static void
-iterate_pending (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -165,20 +128,6 @@ get_shown_status_page (CdWindow *window)
   return page ? ADW_STATUS_PAGE (page) : NULL;
 }
 
-static void
-collect_widgets (GtkWidget *root,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 /* The subtitle of the content pane's title: the count of certificates. */
 static const char *
 get_subtitle (CdWindow *window)
@@ -186,7 +135,7 @@ get_subtitle (CdWindow *window)
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
   const char *subtitle = NULL;
 
-  collect_widgets (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, titles);
+  cd_test_collect_widgets (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE, titles);
   for (guint i = 0; i < titles->len; i++)
     {
       const char *text = adw_window_title_get_subtitle (g_ptr_array_index (titles, i));
@@ -207,7 +156,7 @@ find_label_containing (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_widgets (root, GTK_TYPE_LABEL, labels);
+  cd_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       if (strstr (gtk_label_get_label (g_ptr_array_index (labels, i)), needle) != NULL)
@@ -252,7 +201,7 @@ answer_password_dialog (const char *password,
   GtkWidget *entry;
   GtkWidget *text;
 
-  iterate_until (password_dialog_shown, NULL, "the password dialog");
+  cd_test_iterate_until (password_dialog_shown, NULL, "the password dialog");
   dialog = g_object_ref (find_message_dialog (CD_TYPE_PASSWORD_DIALOG));
   g_assert_cmpint (cd_password_dialog_get_was_wrong (CD_PASSWORD_DIALOG (dialog)), ==,
                    expect_was_wrong);
@@ -274,13 +223,7 @@ answer_password_dialog (const char *password,
   /* Watch this very dialog: after a wrong password the next one may
    * already be on its way.
    */
-  iterate_until (widget_hidden, dialog, "the password dialog to close");
-}
-
-static gboolean
-window_not_importing (gpointer data)
-{
-  return !cd_window_get_importing (CD_WINDOW (data));
+  cd_test_iterate_until (widget_hidden, dialog, "the password dialog to close");
 }
 
 static void
@@ -324,14 +267,8 @@ drop_files (CdWindow    *window,
 static void
 wait_for_import (CdWindow *window)
 {
-  iterate_until (window_not_importing, window, "the import to finish");
-  iterate_pending ();
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
+  cd_test_iterate_until (cd_test_window_not_importing, window, "the import to finish");
+  cd_test_iterate_pending ();
 }
 
 static void
@@ -343,8 +280,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = cd_window_new (NULL, fixture->database, fixture->keyring);
 
   gtk_window_present (GTK_WINDOW (fixture->window));
-  iterate_until (window_mapped, fixture->window, "the window to be shown");
-  iterate_pending ();
+  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
+  cd_test_iterate_pending ();
 }
 
 static void
@@ -363,7 +300,7 @@ fixture_tear_down (Fixture       *fixture,
        dialog != NULL;
        dialog = find_message_dialog (ADW_TYPE_MESSAGE_DIALOG))
     gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   g_clear_object (&fixture->keyring);
   g_clear_object (&fixture->database);
@@ -396,7 +333,7 @@ test_window_empty (Fixture       *fixture,
 
   /* So does every other store. */
   cd_window_select_store (window, CD_STORE_KIND_REQUEST);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   page = get_shown_status_page (window);
   g_assert_nonnull (page);
   g_assert_nonnull (strstr (adw_status_page_get_description (page),
@@ -478,7 +415,7 @@ type_search (CdWindow   *window,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 
   /* The entry waits a moment after the last keystroke. */
-  iterate_until (n_shown_rows_is, args, what);
+  cd_test_iterate_until (n_shown_rows_is, args, what);
 }
 
 static void
@@ -550,7 +487,7 @@ test_window_roots_and_search (Fixture       *fixture,
   /* The search applies to the store selected next. */
   type_search (window, "", 20);
   cd_window_select_store (window, CD_STORE_KIND_MY);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_nonnull (get_shown_status_page (window));
 }
 
@@ -616,9 +553,9 @@ paste_and_wait (CdWindow   *window,
   handler_id = g_signal_connect (window, "notify::importing",
                                  G_CALLBACK (on_importing_changed_cb), &finished);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
-  iterate_until (flag_set, &finished, "the pasted text to be imported");
+  cd_test_iterate_until (flag_set, &finished, "the pasted text to be imported");
   g_signal_handler_disconnect (window, handler_id);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 }
 
 static gboolean
@@ -675,7 +612,7 @@ test_window_paste (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Clipboard"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   /* Ctrl+V in the search entry still pastes there, and imports nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
@@ -685,7 +622,7 @@ test_window_paste (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL));
   args[0] = entry;
   args[1] = "server";
-  iterate_until (editable_text_is, args, "the search entry to get the pasted text");
+  cd_test_iterate_until (editable_text_is, args, "the search entry to get the pasted text");
   g_assert_false (cd_window_get_importing (window));
 }
 
@@ -721,8 +658,8 @@ test_window_external_change (Fixture       *fixture,
   g_assert_cmpuint (cd_import_result_get_added (result, CD_STORE_KIND_ROOT), ==, 20);
 
   /* ...and the window follows without being asked. */
-  iterate_until (count_is, args, "the window to notice the change");
-  iterate_pending ();
+  cd_test_iterate_until (count_is, args, "the window to notice the change");
+  cd_test_iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (get_shown_rows (window)), ==, 20);
 }
 
@@ -742,12 +679,12 @@ test_window_settings (void)
   window = cd_window_new (NULL, database, keyring);
   g_assert_cmpint (cd_window_get_selected_store (window), ==, CD_STORE_KIND_CA);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (window_mapped, window, "the window to be shown");
+  cd_test_iterate_until (cd_test_window_mapped, window, "the window to be shown");
 
   /* ...and the ones chosen now are kept for next time. */
   cd_window_select_store (window, CD_STORE_KIND_DISALLOWED);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -773,8 +710,8 @@ test_window_database_error (void)
   /* No database is no crash: the window says why and offers nothing. */
   cd_window_show_database_error (window, error);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (window_mapped, window, "the window to be shown");
-  iterate_pending ();
+  cd_test_iterate_until (cd_test_window_mapped, window, "the window to be shown");
+  cd_test_iterate_pending ();
 
   page = get_shown_status_page (window);
   g_assert_nonnull (page);
@@ -803,7 +740,7 @@ import_file (Fixture     *fixture,
   result = cd_importer_import_file (importer, file, password, kind, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   cd_window_reload (fixture->window);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 }
 
 static void
@@ -815,7 +752,7 @@ import_leaf_pfx (Fixture *fixture)
 
   /* The store of the test before may be remembered: start in Personal. */
   cd_window_select_store (fixture->window, CD_STORE_KIND_MY);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 }
 
 static CdStoreView *
@@ -868,7 +805,7 @@ static AdwMessageDialog *
 ask_delete (CdWindow *window)
 {
   g_action_group_activate_action (G_ACTION_GROUP (window), "delete-selected", NULL);
-  iterate_until (message_dialog_shown, NULL, "the confirmation");
+  cd_test_iterate_until (message_dialog_shown, NULL, "the confirmation");
 
   return find_message_dialog (ADW_TYPE_MESSAGE_DIALOG);
 }
@@ -886,7 +823,7 @@ test_window_open_row (Fixture       *fixture,
   /* A double click (or Enter) on a row opens its certificate. */
   view = get_column_view (fixture->window);
   g_signal_emit_by_name (view, "activate", 0);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   toplevels = gtk_window_list_toplevels ();
   for (const GList *l = toplevels; l != NULL; l = l->next)
@@ -922,7 +859,7 @@ test_window_delete_undo (Fixture       *fixture,
   select_row (window, "server.example.test", FALSE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_store_view (window)),
                                              "store.context-menu", NULL));
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_nonnull (find_widget (GTK_WIDGET (get_store_view (window)), GTK_TYPE_POPOVER_MENU, TRUE));
 
   /* ...and asks first, naming the certificate (by its friendly name)
@@ -938,7 +875,7 @@ test_window_delete_undo (Fixture       *fixture,
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
 
   adw_message_dialog_response (dialog, "delete");
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpuint (count_in (window, CD_STORE_KIND_MY), ==, 0);
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_MY), ==, 0);
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ROOT), ==, 1);
@@ -947,7 +884,7 @@ test_window_delete_undo (Fixture       *fixture,
 
   /* Undo brings back exactly what was there, key and name included. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo-delete", NULL);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   after = cd_test_dump_database (fixture->database);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (count_in (window, CD_STORE_KIND_MY), ==, 1);
@@ -963,7 +900,7 @@ test_window_delete_undo (Fixture       *fixture,
   select_row (window, "server.example.test", FALSE);
   dialog = ask_delete (window);
   adw_message_dialog_response (dialog, "cancel");
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_MY), ==, 1);
 }
 
@@ -986,7 +923,7 @@ test_window_delete_key (Fixture       *fixture,
   dialog = ask_delete (window);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_message_dialog_get_extra_child (dialog)), TRUE);
   adw_message_dialog_response (dialog, "delete");
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   /* While Undo is offered, the key is still there. */
   keys = cd_test_dump_keyring ();
@@ -997,21 +934,21 @@ test_window_delete_key (Fixture       *fixture,
    * has no key of ours, so nothing is offered for it.
    */
   cd_window_select_store (window, CD_STORE_KIND_ROOT);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   select_row (window, "Certdesk Test Root CA", FALSE);
   dialog = ask_delete (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Delete “Certdesk Test Root CA” from Trusted Root Certification Authorities?");
   g_assert_null (adw_message_dialog_get_extra_child (dialog));
   adw_message_dialog_response (dialog, "delete");
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   keys = cd_test_dump_keyring ();
   g_assert_null (strstr (keys, key_id));
 
   /* Undo now concerns the root alone. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo-delete", NULL);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ROOT), ==, 1);
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_MY), ==, 0);
 }
@@ -1026,7 +963,7 @@ test_window_delete_several (Fixture       *fixture,
 
   import_file (fixture, path, NULL, CD_STORE_KIND_AUTO);
   cd_window_select_store (window, CD_STORE_KIND_ROOT);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   select_row (window, "Certdesk Bundle Root 1", FALSE);
   select_row (window, "Certdesk Bundle Root 2", TRUE);
@@ -1035,14 +972,14 @@ test_window_delete_several (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Delete 3 certificates from Trusted Root Certification Authorities?");
   adw_message_dialog_response (dialog, "delete");
-  iterate_pending ();
+  cd_test_iterate_pending ();
 
   g_assert_cmpuint (count_in (window, CD_STORE_KIND_ROOT), ==, 17);
   g_assert_cmpuint (g_list_model_get_n_items (get_shown_rows (window)), ==, 17);
   g_assert_null (find_shown_row (window, "Certdesk Bundle Root 2"));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo-delete", NULL);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpuint (count_in (window, CD_STORE_KIND_ROOT), ==, 20);
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ROOT), ==, 20);
 }
@@ -1071,7 +1008,7 @@ drop_on_store (CdWindow    *window,
   g_value_set_string (&value, text);
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
   g_assert_true (handled);
-  iterate_pending ();
+  cd_test_iterate_pending ();
 }
 
 static void
@@ -1089,14 +1026,14 @@ test_window_move_copy (Fixture       *fixture,
   select_row (window, "server.example.test", FALSE);
   g_action_group_activate_action (G_ACTION_GROUP (window), "move-to-store",
                                   g_variant_new_string ("trustedpeople"));
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpuint (count_in (window, CD_STORE_KIND_MY), ==, 0);
   g_assert_cmpuint (count_in (window, CD_STORE_KIND_TRUSTED_PEOPLE), ==, 1);
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_TRUSTED_PEOPLE), ==, 1);
 
   /* Dragged from Trusted People onto Other People: moved. */
   cd_window_select_store (window, CD_STORE_KIND_TRUSTED_PEOPLE);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   select_row (window, "server.example.test", FALSE);
   selected = cd_store_view_dup_selected (get_store_view (window));
   g_assert_cmpuint (selected->len, ==, 1);
@@ -1107,7 +1044,7 @@ test_window_move_copy (Fixture       *fixture,
 
   /* Dropped on its own store, nothing happens. */
   cd_window_select_store (window, CD_STORE_KIND_ADDRESS_BOOK);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&selected, g_ptr_array_unref);
   select_row (window, "server.example.test", FALSE);
@@ -1119,11 +1056,11 @@ test_window_move_copy (Fixture       *fixture,
   /* "Copy to Store › Personal": in both stores, key still known. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "copy-to-store",
                                   g_variant_new_string ("my"));
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpuint (count_in (window, CD_STORE_KIND_ADDRESS_BOOK), ==, 1);
   g_assert_cmpuint (count_in (window, CD_STORE_KIND_MY), ==, 1);
   cd_window_select_store (window, CD_STORE_KIND_MY);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   row = find_shown_row (window, "server.example.test");
   g_assert_nonnull (row);
   g_assert_true (cd_certificate_get_has_private_key (row));
@@ -1192,7 +1129,7 @@ test_window_expiring (Fixture       *fixture,
   import_file (fixture, leaf, NULL, CD_STORE_KIND_ADDRESS_BOOK);
 
   cd_window_show_expiring (window);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_true (cd_window_get_showing_expiring (window));
   view = CD_EXPIRING_VIEW (find_widget (GTK_WIDGET (window), CD_TYPE_EXPIRING_VIEW, TRUE));
   g_assert_nonnull (view);
@@ -1212,7 +1149,7 @@ test_window_expiring (Fixture       *fixture,
 
   /* Ten years ahead takes in the leaf too, after the expired one. */
   g_settings_set_int (settings, "expiry-warning-days", 3650);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpuint (cd_expiring_view_get_n_items (view), ==, 2);
   g_assert_true (shown_in_expiring (view, 0, "Certdesk Chain Expired Intermediate CA"));
   g_assert_true (shown_in_expiring (view, 1, "valid.chain.test"));
@@ -1220,7 +1157,7 @@ test_window_expiring (Fixture       *fixture,
 
   /* The preferences set the same key. */
   cd_window_show_preferences (window);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   toplevels = gtk_window_list_toplevels ();
   for (const GList *l = toplevels; l != NULL; l = l->next)
     {
@@ -1232,14 +1169,14 @@ test_window_expiring (Fixture       *fixture,
   g_assert_nonnull (spin);
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 3650);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 30);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_cmpint (g_settings_get_int (settings, "expiry-warning-days"), ==, 30);
   g_assert_cmpuint (cd_expiring_view_get_n_items (view), ==, 1);
   gtk_window_destroy (preferences);
 
   /* A store shows its certificates again. */
   cd_window_select_store (window, CD_STORE_KIND_CA);
-  iterate_pending ();
+  cd_test_iterate_pending ();
   g_assert_false (cd_window_get_showing_expiring (window));
   g_assert_cmpuint (g_list_model_get_n_items (get_shown_rows (window)), ==, 1);
 
@@ -1351,7 +1288,7 @@ run_queue (QueueRun   *run,
     }
   va_end (args);
 
-  iterate_until (queue_run_finished, run, "the queue to finish");
+  cd_test_iterate_until (queue_run_finished, run, "the queue to finish");
   g_assert_false (cd_import_queue_get_busy (queue));
   g_assert_cmpuint (cd_import_queue_get_n_files (queue), ==, 0);
 }
