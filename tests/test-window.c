@@ -338,6 +338,8 @@ test_window_empty (Fixture       *fixture,
   g_assert_nonnull (page);
   g_assert_nonnull (strstr (adw_status_page_get_description (page),
                             cd_store_kind_get_description (CD_STORE_KIND_REQUEST)));
+  /* The request store counts requests, not certificates. */
+  g_assert_cmpstr (get_subtitle (window), ==, "0 requests");
 }
 
 static void

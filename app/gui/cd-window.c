@@ -228,9 +228,19 @@ update_subtitle (CdWindow *self)
   search = cd_store_view_get_search_text (self->store_view);
 
   if (search != NULL && search[0] != '\0' && n_visible != n_items)
-    /* translators: "3 of 140 certificates": rows matching the search, then rows in the store */
-    text = g_strdup_printf (ngettext ("%'u of %'u certificate", "%'u of %'u certificates", n_items),
-                            n_visible, n_items);
+    {
+      if (self->kind == CD_STORE_KIND_REQUEST)
+        /* translators: "3 of 14 requests": rows matching the search, then rows in the store */
+        text = g_strdup_printf (ngettext ("%'u of %'u request", "%'u of %'u requests", n_items),
+                                n_visible, n_items);
+      else
+        /* translators: "3 of 140 certificates": rows matching the search, then rows in the store */
+        text = g_strdup_printf (ngettext ("%'u of %'u certificate", "%'u of %'u certificates",
+                                          n_items),
+                                n_visible, n_items);
+    }
+  else if (self->kind == CD_STORE_KIND_REQUEST)
+    text = g_strdup_printf (ngettext ("%'u request", "%'u requests", n_items), n_items);
   else
     text = g_strdup_printf (ngettext ("%'u certificate", "%'u certificates", n_items), n_items);
 
