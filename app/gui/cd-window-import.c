@@ -346,6 +346,18 @@ _cd_window_import_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
+/* Pasted text may hold a private key: wipe it once the import is done
+ * with it, as passwords are.
+ */
+static void
+wipe_and_free (gpointer data)
+{
+  char *text = data;
+
+  memset (text, 0, strlen (text));
+  g_free (text);
+}
+
 static void
 read_clipboard_cb (GObject      *object,
                    GAsyncResult *result,
@@ -376,7 +388,8 @@ read_clipboard_cb (GObject      *object,
 
   /* The text stays in memory: a pasted key must not touch the disk. */
   len = strlen (text);
-  data = g_bytes_new_take (g_steal_pointer (&text), len);
+  data = g_bytes_new_with_free_func (text, len, wipe_and_free, text);
+  text = NULL;
   /* translators: the name of pasted text in import messages */
   cd_import_queue_add_bytes (self->import_queue, data, _("Clipboard"), CD_STORE_KIND_AUTO);
 }
