@@ -18,7 +18,6 @@
  * certificate, with the choice of keeping its key.
  */
 
-#define G_LOG_DOMAIN "cd-request-wizard"
 
 #include "config.h"
 
@@ -31,93 +30,8 @@
 #include "cd-errors.h"
 #include "cd-key-generator.h"
 #include "cd-keyring.h"
-#include "cd-request-wizard.h"
+#include "cd-request-wizard-private.h"
 
-#define N_KEY_USAGES          5
-#define N_EXTENDED_KEY_USAGES 4
-
-typedef struct
-{
-  GtkWidget   *row;
-  GtkDropDown *type;
-  GtkEntry    *entry;
-  GtkLabel    *hint;
-  GtkWidget   *up_button;
-  GtkWidget   *down_button;
-  GtkWidget   *remove_button;
-} SanRow;
-
-struct _CdRequestWizard
-{
-  AdwWindow             parent_instance;
-
-  /* Template widgets */
-  GtkWidget            *back_button;
-  GtkWidget            *c_row;
-  GtkWidget            *cancel_button;
-  GtkSwitch            *cn_as_dns_switch;
-  GtkWidget            *cn_row;
-  GtkCheckButton       *client_check;
-  AdwComboRow          *digest_row;
-  GtkWidget            *done_button;
-  GtkTextView          *dump_view;
-  GtkWidget            *email_row;
-  AdwPreferencesGroup  *extended_usage_group;
-  GtkWidget            *generate_button;
-  GtkWidget            *key_source_group;
-  AdwComboRow          *key_type_row;
-  GtkWidget            *l_row;
-  GtkCheckButton       *legacy_check;
-  GtkWidget            *legacy_warning_group;
-  GtkCheckButton       *new_key_check;
-  GtkWidget            *next_button;
-  GtkWidget            *o_row;
-  GtkWidget            *ou_row;
-  GtkTextView          *pem_view;
-  GtkRevealer          *progress_revealer;
-  GtkLabel             *result_label;
-  AdwActionRow         *review_extended_usage_row;
-  AdwActionRow         *review_key_row;
-  GtkWidget            *review_page;
-  AdwActionRow         *review_san_row;
-  AdwActionRow         *review_subject_row;
-  AdwActionRow         *review_usage_row;
-  AdwPreferencesGroup  *usage_group;
-  GtkCheckButton       *same_key_check;
-  GtkLabel             *san_error_label;
-  GtkListBox           *san_list;
-  GtkCheckButton       *server_check;
-  GtkCheckButton       *server_client_check;
-  GtkSpinner           *spinner;
-  GtkStack             *stack;
-  GtkWidget            *st_row;
-  AdwComboRow          *string_type_row;
-  GtkLabel             *subject_error_label;
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-
-  /* Owned references */
-  CdDatabase           *database;
-  CdKeyring            *keyring;
-  CdRequestBuilder     *builder;
-  GCancellable         *cancellable;
-  GtkFileChooserNative *file_chooser;
-  GFile                *save_file;
-  GPtrArray            *san_rows;        /* SanRow, in the list's order */
-  GArray               *key_types;       /* CdKeyType of each key_type_row item */
-  GArray               *digests;         /* CdDigest of each digest_row item */
-  char                 *existing_key_id;
-  char                 *pem;
-
-  /* Borrowed references */
-  GtkWidget            *subject_rows[CD_N_SUBJECT_FIELDS];
-  GtkCheckButton       *usage_checks[N_KEY_USAGES];
-  GtkCheckButton       *extended_usage_checks[N_EXTENDED_KEY_USAGES];
-
-  gboolean              subject_tried;   /* Next was pressed: empty CN is an error now */
-  gboolean              discarding;      /* the user agreed to lose what was typed */
-  gboolean              loading;         /* filling widgets: no defaults, no checks */
-};
 
 enum {
   PROP_0,
@@ -142,29 +56,6 @@ static guint signals [N_SIGNALS];
 /* The steps before the request exists; "result" comes after them. */
 static const char *steps[] = { "purpose", "subject", "san", "key", "review" };
 
-static const struct {
-  CdKeyUsage  usage;
-  const char *title;
-  const char *name;
-} key_usages[N_KEY_USAGES] = {
-  { CD_KEY_USAGE_DIGITAL_SIGNATURE, N_("_Digital Signature"), "digitalSignature" },
-  { CD_KEY_USAGE_NON_REPUDIATION, N_("_Non-Repudiation"), "nonRepudiation" },
-  { CD_KEY_USAGE_KEY_ENCIPHERMENT, N_("_Key Encipherment"), "keyEncipherment" },
-  { CD_KEY_USAGE_DATA_ENCIPHERMENT, N_("D_ata Encipherment"), "dataEncipherment" },
-  { CD_KEY_USAGE_KEY_AGREEMENT, N_("Key A_greement"), "keyAgreement" },
-};
-
-static const struct {
-  CdExtendedKeyUsage  usage;
-  const char         *title;
-  const char         *name;
-} extended_key_usages[N_EXTENDED_KEY_USAGES] = {
-  { CD_EXTENDED_KEY_USAGE_SERVER_AUTH, N_("TLS _Server Authentication"), "serverAuth" },
-  { CD_EXTENDED_KEY_USAGE_CLIENT_AUTH, N_("TLS _Client Authentication"), "clientAuth" },
-  { CD_EXTENDED_KEY_USAGE_CODE_SIGNING, N_("C_ode Signing"), "codeSigning" },
-  { CD_EXTENDED_KEY_USAGE_EMAIL_PROTECTION, N_("_Email Protection"), "emailProtection" },
-};
-
 static const char *
 get_step_title (guint step)
 {
@@ -175,32 +66,6 @@ get_step_title (guint step)
     case 2: return _("Alternative Names");
     case 3: return _("Key and Signature");
     case 4: return _("Review");
-    default: g_assert_not_reached ();
-    }
-}
-
-static const char *
-get_san_placeholder (CdSanType type)
-{
-  switch (type)
-    {
-    case CD_SAN_TYPE_DNS: return _("host.example.com");
-    case CD_SAN_TYPE_IP: return _("192.0.2.10 or 2001:db8::10");
-    case CD_SAN_TYPE_EMAIL: return _("user@example.com");
-    case CD_SAN_TYPE_URI: return _("sip:pbx.example.com");
-    default: g_assert_not_reached ();
-    }
-}
-
-static const char *
-get_digest_title (CdDigest digest)
-{
-  switch (digest)
-    {
-    case CD_DIGEST_SHA256: return _("SHA-256");
-    case CD_DIGEST_SHA384: return _("SHA-384");
-    case CD_DIGEST_SHA512: return _("SHA-512");
-    case CD_DIGEST_SHA1: return _("SHA-1 (legacy)");
     default: g_assert_not_reached ();
     }
 }
@@ -225,15 +90,15 @@ is_generating (CdRequestWizard *self)
   return self->cancellable != NULL;
 }
 
-static char *
-dup_text (GtkWidget *editable)
+char *
+_cd_request_wizard_dup_text (GtkWidget *editable)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
 }
 
-static void
-set_error_style (GtkWidget *widget,
-                 gboolean   error)
+void
+_cd_request_wizard_set_error_style (GtkWidget *widget,
+                                    gboolean   error)
 {
   if (error)
     gtk_widget_add_css_class (widget, "error");
@@ -241,9 +106,9 @@ set_error_style (GtkWidget *widget,
     gtk_widget_remove_css_class (widget, "error");
 }
 
-static void
-show_message (GtkLabel   *label,
-              const char *message)
+void
+_cd_request_wizard_show_message (GtkLabel   *label,
+                                 const char *message)
 {
   gtk_label_set_label (label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && message[0] != '\0');
@@ -269,641 +134,6 @@ has_typed_anything (CdRequestWizard *self)
   return FALSE;
 }
 
-/* Subject */
-
-static gboolean
-validate_subject (CdRequestWizard *self)
-{
-  g_autoptr(GString) messages = g_string_new (NULL);
-  GtkWidget *first_error = NULL;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  for (guint field = 0; field < CD_N_SUBJECT_FIELDS; field++)
-    {
-      g_autofree char *text = dup_text (self->subject_rows[field]);
-      g_autoptr(GError) error = NULL;
-      gboolean ok = TRUE;
-
-      if (text[0] == '\0')
-        {
-          if (field == CD_SUBJECT_FIELD_COMMON_NAME && self->subject_tried)
-            {
-              g_set_error_literal (&error, CD_REQUEST_ERROR, CD_REQUEST_ERROR_COMMON_NAME,
-                                   _("Enter the common name, usually the host name of the server."));
-              ok = FALSE;
-            }
-        }
-      else
-        {
-          ok = cd_request_validate_subject_field (field, text, NULL, &error);
-        }
-
-      set_error_style (self->subject_rows[field], !ok);
-      if (!ok)
-        {
-          if (first_error == NULL)
-            first_error = self->subject_rows[field];
-          if (messages->len > 0)
-            g_string_append_c (messages, '\n');
-          g_string_append (messages, error->message);
-        }
-    }
-
-  show_message (self->subject_error_label, messages->str);
-
-  if (first_error != NULL && self->subject_tried)
-    gtk_widget_grab_focus (first_error);
-
-  return first_error == NULL;
-}
-
-static void
-on_subject_changed_cb (CdRequestWizard *self)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  if (self->loading)
-    return;
-
-  /* Focus stays where the user types; only Next moves it to an error. */
-  self->subject_tried = FALSE;
-  validate_subject (self);
-}
-
-/* Subject alternative names */
-
-static CdSanType
-get_san_row_type (SanRow *row)
-{
-  return (CdSanType)gtk_drop_down_get_selected (row->type);
-}
-
-static void
-set_hint (SanRow     *row,
-          const char *text,
-          gboolean    error)
-{
-  gtk_label_set_label (row->hint, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (row->hint), text != NULL && text[0] != '\0');
-  set_error_style (GTK_WIDGET (row->hint), error);
-  if (!error)
-    gtk_widget_add_css_class (GTK_WIDGET (row->hint), "dim-label");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (row->hint), "dim-label");
-  set_error_style (GTK_WIDGET (row->entry), error);
-}
-
-static char *
-dup_san_key (CdSanType   type,
-             const char *normalized)
-{
-  g_autofree char *folded = NULL;
-
-  /* Host names and e-mail domains compare without case. */
-  if (type == CD_SAN_TYPE_DNS || type == CD_SAN_TYPE_EMAIL)
-    folded = g_ascii_strdown (normalized, -1);
-  else
-    folded = g_strdup (normalized);
-
-  return g_strdup_printf ("%d:%s", type, folded);
-}
-
-/* Checks each row as typed; returns whether all can go into the
- * request. Empty rows are left out of it, so they are not errors.
- */
-static gboolean
-validate_sans (CdRequestWizard *self)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean ok = TRUE;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  if (gtk_switch_get_active (self->cn_as_dns_switch))
-    {
-      g_autofree char *cn = dup_text (self->cn_row);
-      g_autofree char *normalized = NULL;
-
-      if (cn[0] != '\0' &&
-          cd_request_validate_san_entry (CD_SAN_TYPE_DNS, cn, &normalized, NULL))
-        g_hash_table_add (seen, dup_san_key (CD_SAN_TYPE_DNS, normalized));
-    }
-
-  for (guint i = 0; i < self->san_rows->len; i++)
-    {
-      SanRow *row = g_ptr_array_index (self->san_rows, i);
-      g_autofree char *text = dup_text (GTK_WIDGET (row->entry));
-      g_autofree char *normalized = NULL;
-      g_autofree char *key = NULL;
-      g_autofree char *hint = NULL;
-      g_autoptr(GError) error = NULL;
-      CdSanType type = get_san_row_type (row);
-
-      if (text[0] == '\0')
-        {
-          set_hint (row, NULL, FALSE);
-          continue;
-        }
-
-      if (!cd_request_validate_san_entry (type, text, &normalized, &error))
-        {
-          set_hint (row, error->message, TRUE);
-          ok = FALSE;
-          continue;
-        }
-
-      key = dup_san_key (type, normalized);
-      if (g_hash_table_contains (seen, key))
-        {
-          /* translators: %s is a name in the list, e.g. www.example.com */
-          hint = g_strdup_printf (_("“%s” is already in the list. Remove one of them."), text);
-          set_hint (row, hint, TRUE);
-          ok = FALSE;
-          continue;
-        }
-      g_hash_table_add (seen, g_steal_pointer (&key));
-
-      /* An internationalised name goes into the request as punycode. */
-      if (g_strcmp0 (normalized, text) != 0)
-        {
-          /* translators: %s is the name as the request carries it, e.g. xn--bcher-kva.example */
-          hint = g_strdup_printf (_("In the request as %s"), normalized);
-          set_hint (row, hint, FALSE);
-        }
-      else
-        {
-          set_hint (row, NULL, FALSE);
-        }
-    }
-
-  if (ok)
-    show_message (self->san_error_label, NULL);
-
-  return ok;
-}
-
-static void
-on_san_changed_cb (CdRequestWizard *self)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  if (!self->loading)
-    validate_sans (self);
-}
-
-static void
-on_san_type_changed_cb (CdRequestWizard *self,
-                        GParamSpec      *pspec,
-                        GtkDropDown     *drop_down)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  for (guint i = 0; i < self->san_rows->len; i++)
-    {
-      SanRow *row = g_ptr_array_index (self->san_rows, i);
-
-      if (row->type == drop_down)
-        gtk_entry_set_placeholder_text (row->entry, get_san_placeholder (get_san_row_type (row)));
-    }
-
-  on_san_changed_cb (self);
-}
-
-/* The row buttons carry their row's position as the action target. */
-static void
-renumber_san_rows (CdRequestWizard *self)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  for (guint i = 0; i < self->san_rows->len; i++)
-    {
-      SanRow *row = g_ptr_array_index (self->san_rows, i);
-
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row->up_button), "u", i);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row->down_button), "u", i);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row->remove_button), "u", i);
-      gtk_widget_set_sensitive (row->up_button, i > 0);
-      gtk_widget_set_sensitive (row->down_button, i + 1 < self->san_rows->len);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->san_list), self->san_rows->len > 0);
-}
-
-static GtkWidget *
-new_row_button (const char *icon_name,
-                const char *action_name,
-                const char *tooltip)
-{
-  GtkWidget *button = g_object_new (GTK_TYPE_BUTTON,
-                                    "icon-name", icon_name,
-                                    "tooltip-text", tooltip,
-                                    "valign", GTK_ALIGN_CENTER,
-                                    NULL);
-
-  /* The target first: the action takes the row's position. */
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", 0);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-
-  return button;
-}
-
-static SanRow *
-add_san_row (CdRequestWizard *self,
-             CdSanType        type,
-             const char      *text)
-{
-  const char *type_titles[] = {
-    _("DNS Name"), _("IP Address"), _("Email"), _("URI"), NULL,
-  };
-  GtkWidget *box;
-  GtkWidget *line;
-  SanRow *row;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  row = g_new0 (SanRow, 1);
-
-  row->type = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (type_titles));
-  gtk_drop_down_set_selected (row->type, type);
-  gtk_widget_set_valign (GTK_WIDGET (row->type), GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->type), _("Kind of Name"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->type),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of Name"),
-                                  -1);
-
-  row->entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (row->entry), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (row->entry), GTK_ALIGN_CENTER);
-  gtk_entry_set_activates_default (row->entry, TRUE);
-  gtk_entry_set_placeholder_text (row->entry, get_san_placeholder (type));
-  gtk_editable_set_text (GTK_EDITABLE (row->entry), text != NULL ? text : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"),
-                                  -1);
-
-  row->up_button = new_row_button ("go-up-symbolic", "wizard.san-up", _("Move Up"));
-  row->down_button = new_row_button ("go-down-symbolic", "wizard.san-down", _("Move Down"));
-  row->remove_button = new_row_button ("user-trash-symbolic", "wizard.san-remove", _("Remove"));
-
-  row->hint = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->hint, 0);
-  gtk_label_set_wrap (row->hint, TRUE);
-  gtk_label_set_wrap_mode (row->hint, PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (GTK_WIDGET (row->hint), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (row->hint), FALSE);
-
-  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->type));
-  gtk_box_append (GTK_BOX (line), GTK_WIDGET (row->entry));
-  gtk_box_append (GTK_BOX (line), row->up_button);
-  gtk_box_append (GTK_BOX (line), row->down_button);
-  gtk_box_append (GTK_BOX (line), row->remove_button);
-
-  box = g_object_new (GTK_TYPE_BOX,
-                      "orientation", GTK_ORIENTATION_VERTICAL,
-                      "spacing", 6,
-                      "margin-top", 6,
-                      "margin-bottom", 6,
-                      "margin-start", 12,
-                      "margin-end", 6,
-                      NULL);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->hint));
-
-  row->row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
-                           "child", box,
-                           "activatable", FALSE,
-                           NULL);
-
-  g_signal_connect_object (row->entry, "changed",
-                           G_CALLBACK (on_san_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (row->type, "notify::selected",
-                           G_CALLBACK (on_san_type_changed_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_list_box_append (self->san_list, row->row);
-  g_ptr_array_add (self->san_rows, row);
-  renumber_san_rows (self);
-
-  return row;
-}
-
-static void
-add_san_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  CdRequestWizard *self = CD_REQUEST_WIZARD (widget);
-  SanRow *row = add_san_row (self, CD_SAN_TYPE_DNS, NULL);
-
-  gtk_widget_grab_focus (GTK_WIDGET (row->entry));
-}
-
-static void
-move_san_row (CdRequestWizard *self,
-              guint            from,
-              guint            to,
-              GtkWidget       *focus_button)
-{
-  SanRow *row;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  if (from >= self->san_rows->len || to >= self->san_rows->len || from == to)
-    return;
-
-  row = g_ptr_array_steal_index (self->san_rows, from);
-  g_ptr_array_insert (self->san_rows, to, row);
-
-  g_object_ref (row->row);
-  gtk_list_box_remove (self->san_list, row->row);
-  gtk_list_box_insert (self->san_list, row->row, to);
-  g_object_unref (row->row);
-
-  renumber_san_rows (self);
-  validate_sans (self);
-
-  /* Pressing the key again keeps moving the same row. */
-  if (focus_button != NULL && gtk_widget_get_sensitive (focus_button))
-    gtk_widget_grab_focus (focus_button);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (row->entry));
-}
-
-static void
-san_up_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  CdRequestWizard *self = CD_REQUEST_WIZARD (widget);
-  guint position = g_variant_get_uint32 (param);
-  SanRow *row;
-
-  if (position == 0 || position >= self->san_rows->len)
-    return;
-
-  row = g_ptr_array_index (self->san_rows, position);
-  move_san_row (self, position, position - 1, row->up_button);
-}
-
-static void
-san_down_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  CdRequestWizard *self = CD_REQUEST_WIZARD (widget);
-  guint position = g_variant_get_uint32 (param);
-  SanRow *row;
-
-  if (position + 1 >= self->san_rows->len)
-    return;
-
-  row = g_ptr_array_index (self->san_rows, position);
-  move_san_row (self, position, position + 1, row->down_button);
-}
-
-static void
-san_remove_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  CdRequestWizard *self = CD_REQUEST_WIZARD (widget);
-  guint position = g_variant_get_uint32 (param);
-  SanRow *row;
-
-  if (position >= self->san_rows->len)
-    return;
-
-  row = g_ptr_array_steal_index (self->san_rows, position);
-  gtk_list_box_remove (self->san_list, row->row);
-  g_free (row);
-
-  renumber_san_rows (self);
-  validate_sans (self);
-
-  if (self->san_rows->len > 0)
-    {
-      row = g_ptr_array_index (self->san_rows, MIN (position, self->san_rows->len - 1));
-      gtk_widget_grab_focus (GTK_WIDGET (row->entry));
-    }
-}
-
-/* Key and signature */
-
-static CdKeyType
-get_key_type (CdRequestWizard *self)
-{
-  guint selected = adw_combo_row_get_selected (self->key_type_row);
-
-  if (selected >= self->key_types->len)
-    return CD_KEY_TYPE_RSA_2048;
-
-  return g_array_index (self->key_types, CdKeyType, selected);
-}
-
-static CdDigest
-get_digest (CdRequestWizard *self)
-{
-  guint selected = adw_combo_row_get_selected (self->digest_row);
-
-  if (selected >= self->digests->len)
-    return CD_DIGEST_SHA256;
-
-  return g_array_index (self->digests, CdDigest, selected);
-}
-
-static CdRequestPurpose
-get_purpose (CdRequestWizard *self)
-{
-  if (gtk_check_button_get_active (self->client_check))
-    return CD_REQUEST_PURPOSE_CLIENT;
-  if (gtk_check_button_get_active (self->server_client_check))
-    return CD_REQUEST_PURPOSE_SERVER_CLIENT;
-  return CD_REQUEST_PURPOSE_SERVER;
-}
-
-static gboolean
-uses_existing_key (CdRequestWizard *self)
-{
-  return self->existing_key_id != NULL && gtk_check_button_get_active (self->same_key_check);
-}
-
-/* The legacy choices are offered only with "Legacy device" ticked. */
-static void
-fill_key_choices (CdRequestWizard *self,
-                  CdKeyType        key_type,
-                  CdDigest         digest)
-{
-  g_autoptr(GtkStringList) key_titles = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) digest_titles = gtk_string_list_new (NULL);
-  gboolean legacy = gtk_check_button_get_active (self->legacy_check);
-  gboolean loading = self->loading;
-  guint key_position = 0;
-  guint digest_position = 0;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  self->loading = TRUE;
-
-  g_array_set_size (self->key_types, 0);
-  for (CdKeyType type = 0; type < CD_N_KEY_TYPES; type++)
-    {
-      if (cd_key_type_is_legacy (type) && !legacy)
-        continue;
-      if (type == key_type)
-        key_position = self->key_types->len;
-      g_array_append_val (self->key_types, type);
-      gtk_string_list_append (key_titles, cd_key_type_get_title (type));
-    }
-
-  g_array_set_size (self->digests, 0);
-  for (CdDigest d = CD_DIGEST_SHA256; d <= CD_DIGEST_SHA1; d++)
-    {
-      if (d == CD_DIGEST_SHA1 && !legacy)
-        continue;
-      if (d == digest)
-        digest_position = self->digests->len;
-      g_array_append_val (self->digests, d);
-      gtk_string_list_append (digest_titles, get_digest_title (d));
-    }
-
-  adw_combo_row_set_model (self->key_type_row, G_LIST_MODEL (key_titles));
-  adw_combo_row_set_selected (self->key_type_row, key_position);
-  adw_combo_row_set_model (self->digest_row, G_LIST_MODEL (digest_titles));
-  adw_combo_row_set_selected (self->digest_row, digest_position);
-
-  self->loading = loading;
-}
-
-static void
-set_usages (CdRequestWizard    *self,
-            CdKeyUsage          usage,
-            CdExtendedKeyUsage  extended_usage)
-{
-  for (guint i = 0; i < N_KEY_USAGES; i++)
-    gtk_check_button_set_active (self->usage_checks[i], (usage & key_usages[i].usage) != 0);
-  for (guint i = 0; i < N_EXTENDED_KEY_USAGES; i++)
-    gtk_check_button_set_active (self->extended_usage_checks[i],
-                                 (extended_usage & extended_key_usages[i].usage) != 0);
-}
-
-static CdKeyUsage
-get_key_usage (CdRequestWizard *self)
-{
-  CdKeyUsage usage = CD_KEY_USAGE_NONE;
-
-  for (guint i = 0; i < N_KEY_USAGES; i++)
-    {
-      if (gtk_check_button_get_active (self->usage_checks[i]))
-        usage |= key_usages[i].usage;
-    }
-
-  return usage;
-}
-
-static CdExtendedKeyUsage
-get_extended_key_usage (CdRequestWizard *self)
-{
-  CdExtendedKeyUsage usage = CD_EXTENDED_KEY_USAGE_NONE;
-
-  for (guint i = 0; i < N_EXTENDED_KEY_USAGES; i++)
-    {
-      if (gtk_check_button_get_active (self->extended_usage_checks[i]))
-        usage |= extended_key_usages[i].usage;
-    }
-
-  return usage;
-}
-
-/* Key encipherment is for RSA only, so the defaults follow the key too. */
-static void
-apply_default_usages (CdRequestWizard *self)
-{
-  CdRequestPurpose purpose = get_purpose (self);
-
-  if (self->loading)
-    return;
-
-  set_usages (self,
-              cd_request_default_key_usage (purpose, get_key_type (self)),
-              cd_request_default_extended_key_usage (purpose));
-}
-
-static void
-on_purpose_toggled_cb (CdRequestWizard *self,
-                       GtkCheckButton  *check)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  /* Each radio reports twice: once losing, once gaining. */
-  if (gtk_check_button_get_active (check))
-    apply_default_usages (self);
-}
-
-static void
-on_key_changed_cb (CdRequestWizard *self)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->key_type_row), !uses_existing_key (self));
-
-  /* The legacy choices stay marked while chosen. */
-  gtk_widget_set_visible (self->legacy_warning_group,
-                          gtk_check_button_get_active (self->legacy_check));
-  set_error_style (GTK_WIDGET (self->key_type_row),
-                   cd_key_type_is_legacy (get_key_type (self)));
-  set_error_style (GTK_WIDGET (self->digest_row), get_digest (self) == CD_DIGEST_SHA1);
-
-  apply_default_usages (self);
-}
-
-static void
-on_legacy_toggled_cb (CdRequestWizard *self)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  fill_key_choices (self, get_key_type (self), get_digest (self));
-  on_key_changed_cb (self);
-}
-
-static void
-add_usage_rows (CdRequestWizard *self)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  for (guint i = 0; i < N_KEY_USAGES + N_EXTENDED_KEY_USAGES; i++)
-    {
-      gboolean extended = i >= N_KEY_USAGES;
-      guint j = extended ? i - N_KEY_USAGES : i;
-      GtkWidget *check = gtk_check_button_new ();
-      GtkWidget *row;
-
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      row = g_object_new (ADW_TYPE_ACTION_ROW,
-                          "title", extended ? _(extended_key_usages[j].title) : _(key_usages[j].title),
-                          "subtitle", extended ? extended_key_usages[j].name : key_usages[j].name,
-                          "use-underline", TRUE,
-                          "activatable-widget", check,
-                          NULL);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-
-      if (extended)
-        {
-          self->extended_usage_checks[j] = GTK_CHECK_BUTTON (check);
-          adw_preferences_group_add (self->extended_usage_group, row);
-        }
-      else
-        {
-          self->usage_checks[j] = GTK_CHECK_BUTTON (check);
-          adw_preferences_group_add (self->usage_group, row);
-        }
-    }
-}
-
 /* The builder, from the widgets */
 
 static void
@@ -911,11 +141,11 @@ sync_builder (CdRequestWizard *self)
 {
   g_assert (CD_IS_REQUEST_WIZARD (self));
 
-  cd_request_builder_set_purpose (self->builder, get_purpose (self));
+  cd_request_builder_set_purpose (self->builder, _cd_request_wizard_get_purpose (self));
 
   for (guint field = 0; field < CD_N_SUBJECT_FIELDS; field++)
     {
-      g_autofree char *text = dup_text (self->subject_rows[field]);
+      g_autofree char *text = _cd_request_wizard_dup_text (self->subject_rows[field]);
 
       cd_request_builder_set_subject_field (self->builder, field, text[0] != '\0' ? text : NULL);
     }
@@ -930,13 +160,13 @@ sync_builder (CdRequestWizard *self)
   for (guint i = 0; i < self->san_rows->len; i++)
     {
       SanRow *row = g_ptr_array_index (self->san_rows, i);
-      g_autofree char *text = dup_text (GTK_WIDGET (row->entry));
+      g_autofree char *text = _cd_request_wizard_dup_text (GTK_WIDGET (row->entry));
       g_autoptr(GError) error = NULL;
 
       if (text[0] == '\0')
         continue;
 
-      if (!cd_request_builder_add_san (self->builder, get_san_row_type (row), text, &error))
+      if (!cd_request_builder_add_san (self->builder, _cd_request_wizard_get_san_row_type (row), text, &error))
         g_debug ("Left out “%s”: %s", text, error->message);
     }
 
@@ -944,12 +174,12 @@ sync_builder (CdRequestWizard *self)
                                            gtk_check_button_get_active (self->legacy_check));
   cd_request_builder_set_allow_legacy_digest (self->builder,
                                               gtk_check_button_get_active (self->legacy_check));
-  cd_request_builder_set_key_type (self->builder, get_key_type (self));
+  cd_request_builder_set_key_type (self->builder, _cd_request_wizard_get_key_type (self));
   cd_request_builder_set_existing_key_id (self->builder,
-                                          uses_existing_key (self) ? self->existing_key_id : NULL);
-  cd_request_builder_set_digest (self->builder, get_digest (self));
-  cd_request_builder_set_key_usage (self->builder, get_key_usage (self));
-  cd_request_builder_set_extended_key_usage (self->builder, get_extended_key_usage (self));
+                                          _cd_request_wizard_uses_existing_key (self) ? self->existing_key_id : NULL);
+  cd_request_builder_set_digest (self->builder, _cd_request_wizard_get_digest (self));
+  cd_request_builder_set_key_usage (self->builder, _cd_request_wizard_get_key_usage (self));
+  cd_request_builder_set_extended_key_usage (self->builder, _cd_request_wizard_get_extended_key_usage (self));
 }
 
 /* The widgets, from the builder: renewing starts from the old
@@ -1009,50 +239,26 @@ load_builder (CdRequestWizard *self)
       CdSanType type;
       const char *san = cd_request_builder_get_san (builder, i, &type);
 
-      add_san_row (self, type, san);
+      _cd_request_wizard_add_san_row (self, type, san);
     }
 
   if (cd_key_type_is_legacy (cd_request_builder_get_key_type (builder)) ||
       cd_request_builder_get_digest (builder) == CD_DIGEST_SHA1)
     gtk_check_button_set_active (self->legacy_check, TRUE);
 
-  fill_key_choices (self, cd_request_builder_get_key_type (builder),
-                    cd_request_builder_get_digest (builder));
-  set_usages (self,
-              cd_request_builder_get_key_usage (builder),
-              cd_request_builder_get_extended_key_usage (builder));
+  _cd_request_wizard_fill_key_choices (self, cd_request_builder_get_key_type (builder),
+                                       cd_request_builder_get_digest (builder));
+  _cd_request_wizard_set_usages (self,
+                                 cd_request_builder_get_key_usage (builder),
+                                 cd_request_builder_get_extended_key_usage (builder));
 
   self->loading = FALSE;
 
-  on_key_changed_cb (self);
-  validate_sans (self);
+  _cd_request_wizard_on_key_changed_cb (self);
+  _cd_request_wizard_validate_sans (self);
 }
 
 /* Review */
-
-static char *
-join_usages (CdRequestWizard *self,
-             gboolean         extended)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint n = extended ? N_EXTENDED_KEY_USAGES : N_KEY_USAGES;
-
-  for (guint i = 0; i < n; i++)
-    {
-      GtkCheckButton *check = extended ? self->extended_usage_checks[i] : self->usage_checks[i];
-
-      if (gtk_check_button_get_active (check))
-        g_ptr_array_add (names, (gpointer)(extended ? extended_key_usages[i].name
-                                                    : key_usages[i].name));
-    }
-
-  if (names->len == 0)
-    return g_strdup (_("None"));
-
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (", ", (char **)names->pdata);
-}
 
 static void
 fill_review (CdRequestWizard *self)
@@ -1070,18 +276,18 @@ fill_review (CdRequestWizard *self)
   sans = cd_request_builder_dup_san_strings (self->builder);
   san_text = sans != NULL && sans[0] != NULL ? g_strjoinv ("\n", sans) : g_strdup (_("None"));
 
-  if (uses_existing_key (self))
+  if (_cd_request_wizard_uses_existing_key (self))
     /* translators: %s is a digest, e.g. SHA-256 */
     key_text = g_strdup_printf (_("The existing key, signed with %s"),
-                                get_digest_title (get_digest (self)));
+                                _cd_request_wizard_get_digest_title (_cd_request_wizard_get_digest (self)));
   else
     /* translators: the first %s is a key type, e.g. "EC P-256", the second a digest */
     key_text = g_strdup_printf (_("A new %s key, signed with %s"),
-                                cd_key_type_get_title (get_key_type (self)),
-                                get_digest_title (get_digest (self)));
+                                cd_key_type_get_title (_cd_request_wizard_get_key_type (self)),
+                                _cd_request_wizard_get_digest_title (_cd_request_wizard_get_digest (self)));
 
-  usage = join_usages (self, FALSE);
-  extended_usage = join_usages (self, TRUE);
+  usage = _cd_request_wizard_join_usages (self, FALSE);
+  extended_usage = _cd_request_wizard_join_usages (self, TRUE);
 
   adw_action_row_set_subtitle (self->review_subject_row, subject ? subject : "");
   adw_action_row_set_subtitle (self->review_san_row, san_text);
@@ -1206,7 +412,7 @@ check_builder (CdRequestWizard *self,
       g_string_append (messages, error->message);
     }
 
-  show_message (label, messages->str);
+  _cd_request_wizard_show_message (label, messages->str);
 
   return messages->len == 0;
 }
@@ -1226,17 +432,17 @@ next_action (GtkWidget  *widget,
     {
     case 1:
       self->subject_tried = TRUE;
-      if (!validate_subject (self) ||
+      if (!_cd_request_wizard_validate_subject (self) ||
           !check_builder (self, self->subject_error_label, FALSE))
         return;
-      validate_sans (self);
+      _cd_request_wizard_validate_sans (self);
       break;
 
     case 2:
-      if (!validate_sans (self))
+      if (!_cd_request_wizard_validate_sans (self))
         {
-          show_message (self->san_error_label,
-                        _("Correct the names marked in red, or remove them."));
+          _cd_request_wizard_show_message (self->san_error_label,
+                                           _("Correct the names marked in red, or remove them."));
           return;
         }
       if (!check_builder (self, self->san_error_label, TRUE))
@@ -1322,7 +528,7 @@ show_result (CdRequestWizard *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->dump_view), dump, -1);
 
   gtk_label_set_label (self->result_label,
-                       uses_existing_key (self)
+                       _cd_request_wizard_uses_existing_key (self)
                        ? _("The request is in Certificate Enrollment Requests. Send it to your "
                            "certificate authority; when the certificate comes back, import it and "
                            "Certdesk pairs it with the key in your keyring.")
@@ -1616,11 +822,11 @@ cd_request_wizard_constructed (GObject *object)
     }
   else
     {
-      fill_key_choices (self, CD_KEY_TYPE_RSA_2048, CD_DIGEST_SHA256);
-      on_key_changed_cb (self);
+      _cd_request_wizard_fill_key_choices (self, CD_KEY_TYPE_RSA_2048, CD_DIGEST_SHA256);
+      _cd_request_wizard_on_key_changed_cb (self);
     }
 
-  renumber_san_rows (self);
+  _cd_request_wizard_renumber_san_rows (self);
   update_buttons (self);
   show_step (self, 0);
 }
@@ -1793,10 +999,10 @@ cd_request_wizard_class_init (CdRequestWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "wizard.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "wizard.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "wizard.add-san", NULL, add_san_action);
-  gtk_widget_class_install_action (widget_class, "wizard.san-up", "u", san_up_action);
-  gtk_widget_class_install_action (widget_class, "wizard.san-down", "u", san_down_action);
-  gtk_widget_class_install_action (widget_class, "wizard.san-remove", "u", san_remove_action);
+  gtk_widget_class_install_action (widget_class, "wizard.add-san", NULL, _cd_request_wizard_add_san_action);
+  gtk_widget_class_install_action (widget_class, "wizard.san-up", "u", _cd_request_wizard_san_up_action);
+  gtk_widget_class_install_action (widget_class, "wizard.san-down", "u", _cd_request_wizard_san_down_action);
+  gtk_widget_class_install_action (widget_class, "wizard.san-remove", "u", _cd_request_wizard_san_remove_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
 
@@ -1844,12 +1050,12 @@ cd_request_wizard_class_init (CdRequestWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, usage_group);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, window_title);
-  gtk_widget_class_bind_template_callback (widget_class, on_key_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_legacy_toggled_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_key_changed_cb", G_CALLBACK (_cd_request_wizard_on_key_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_legacy_toggled_cb", G_CALLBACK (_cd_request_wizard_on_legacy_toggled_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_purpose_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_san_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_subject_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_purpose_toggled_cb", G_CALLBACK (_cd_request_wizard_on_purpose_toggled_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_san_changed_cb", G_CALLBACK (_cd_request_wizard_on_san_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_subject_changed_cb", G_CALLBACK (_cd_request_wizard_on_subject_changed_cb));
 }
 
 static void
@@ -1871,7 +1077,7 @@ cd_request_wizard_init (CdRequestWizard *self)
   self->subject_rows[CD_SUBJECT_FIELD_COMMON_NAME] = self->cn_row;
   self->subject_rows[CD_SUBJECT_FIELD_EMAIL] = self->email_row;
 
-  add_usage_rows (self);
+  _cd_request_wizard_add_usage_rows (self);
   self->loading = FALSE;
 }
 
