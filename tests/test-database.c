@@ -87,7 +87,7 @@ test_database_created_private (void)
   g_assert_cmpint (g_stat (parent, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0700);
 
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'store_entries'"), ==, 1);
 }
 
@@ -116,6 +116,36 @@ test_database_too_new (void)
   g_assert_null (reopened);
   g_assert_error (error, CD_DATABASE_ERROR, CD_DATABASE_ERROR_TOO_NEW);
   g_assert_nonnull (strstr (error->message, path));
+}
+
+/* A file of schema 1 (session 1's Certdesk) is brought to 2 and keeps
+ * its certificates.
+ */
+static void
+test_database_migrates_from_1 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CdDatabase) database = cd_test_open_database (&path);
+  g_autoptr(CdDatabase) reopened = NULL;
+
+  g_clear_object (&database);
+  exec_sql (path, "INSERT INTO certificates (sha256, subject, subject_cn, added)"
+                  " VALUES ('00ff', 'CN=Kept', 'Kept', 1);"
+                  "DROP TABLE checklist_steps; DROP TABLE ca_issued; DROP TABLE ca_crl_numbers;"
+                  "DROP TABLE device_checks; DROP TABLE devices;"
+                  "DROP TABLE trust_targets; DROP TABLE trust_publications;"
+                  "PRAGMA user_version = 1");
+
+  reopened = cd_database_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&reopened);
+
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM certificates WHERE subject_cn = 'Kept'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM sqlite_master WHERE name IN"
+                                    " ('checklist_steps', 'ca_issued', 'devices',"
+                                    "  'device_checks', 'trust_publications')"), ==, 5);
 }
 
 static void
@@ -424,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/certdesk/database/default-path-honours-xdg",
                    test_database_default_path_honours_xdg);
   g_test_add_func ("/certdesk/database/too-new", test_database_too_new);
+  g_test_add_func ("/certdesk/database/migrates-from-1", test_database_migrates_from_1);
   g_test_add_func ("/certdesk/database/not-a-database", test_database_not_a_database);
   g_test_add_func ("/certdesk/database/lists-without-parsing", test_database_lists_without_parsing);
   g_test_add_func ("/certdesk/database/search-text", test_database_search_text);

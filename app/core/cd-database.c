@@ -31,7 +31,7 @@
 #include "cd-store-kind.h"
 
 /* Bump with a new entry in migrations[] for every schema change. */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 /* How long a writer waits for another program's transaction. */
 #define BUSY_TIMEOUT_MS 10000
@@ -91,6 +91,78 @@ static const char *migrations[SCHEMA_VERSION] = {
   "  algorithm TEXT NOT NULL,"
   "  label     TEXT,"
   "  added     INTEGER NOT NULL"
+  ") WITHOUT ROWID;",
+
+  /* 1 → 2: what the device checklists, the private CA, the device
+   * watcher and trust publishing remember. Certificates are referred to
+   * by fingerprint, not id, so that this state outlives a delete and
+   * re-import of the same certificate. */
+  /* Manual steps of a device profile ticked for one certificate. */
+  "CREATE TABLE checklist_steps ("
+  "  sha256     TEXT NOT NULL,"
+  "  profile_id TEXT NOT NULL,"
+  "  step_id    TEXT NOT NULL,"
+  "  done_at    INTEGER NOT NULL,"
+  "  PRIMARY KEY (sha256, profile_id, step_id)"
+  ") WITHOUT ROWID;"
+  /* Certificates our own CAs issued, and their revocation. */
+  "CREATE TABLE ca_issued ("
+  "  ca_sha256         TEXT NOT NULL,"
+  "  serial            TEXT NOT NULL,"
+  "  sha256            TEXT NOT NULL,"
+  "  issued_at         INTEGER NOT NULL,"
+  "  revoked_at        INTEGER,"
+  "  revocation_reason TEXT,"
+  "  PRIMARY KEY (ca_sha256, serial)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX ca_issued_sha256 ON ca_issued (sha256);"
+  "CREATE TABLE ca_crl_numbers ("
+  "  ca_sha256  TEXT PRIMARY KEY,"
+  "  crl_number INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  /* Network endpoints the watcher checks, and what each check saw. */
+  "CREATE TABLE devices ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  host        TEXT NOT NULL,"
+  "  port        INTEGER NOT NULL,"
+  "  starttls    TEXT NOT NULL DEFAULT 'none',"
+  "  server_name TEXT,"
+  "  profile_id  TEXT,"
+  "  note        TEXT,"
+  "  added       INTEGER NOT NULL,"
+  "  UNIQUE (host, port)"
+  ");"
+  "CREATE TABLE device_checks ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  device_id      INTEGER NOT NULL REFERENCES devices (id) ON DELETE CASCADE,"
+  "  checked_at     INTEGER NOT NULL,"
+  "  error          TEXT,"
+  "  leaf_sha256    TEXT,"
+  "  subject        TEXT,"
+  "  not_after      INTEGER,"
+  "  chain_status   TEXT,"
+  "  profile_status TEXT,"
+  "  tls_version    TEXT,"
+  "  cipher         TEXT,"
+  "  accepted_cas   TEXT,"
+  "  chain_der      BLOB"
+  ");"
+  "CREATE INDEX device_checks_device ON device_checks (device_id, checked_at);"
+  /* Trust publishing: which targets are on, and what was written where. */
+  "CREATE TABLE trust_targets ("
+  "  target   TEXT NOT NULL,"
+  "  instance TEXT NOT NULL DEFAULT '',"
+  "  enabled  INTEGER NOT NULL,"
+  "  PRIMARY KEY (target, instance)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE trust_publications ("
+  "  target       TEXT NOT NULL,"
+  "  instance     TEXT NOT NULL DEFAULT '',"
+  "  sha256       TEXT NOT NULL,"
+  "  trust        TEXT NOT NULL CHECK (trust IN ('anchor', 'distrust')),"
+  "  location     TEXT NOT NULL,"
+  "  published_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (target, instance, sha256)"
   ") WITHOUT ROWID;",
 };
 
