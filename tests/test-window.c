@@ -1199,6 +1199,7 @@ typedef struct
   gboolean        cancelled;
   gboolean        take_requests;
   gboolean        cancel_on_request;
+  const char     *known_password; /* given with every file, as after opening it */
 } QueueRun;
 
 static gboolean
@@ -1285,7 +1286,7 @@ run_queue (QueueRun   *run,
     {
       g_autoptr(GFile) file = cd_test_fixture_file (name);
 
-      cd_import_queue_add (queue, file, CD_STORE_KIND_AUTO);
+      cd_import_queue_add_with_password (queue, file, CD_STORE_KIND_AUTO, run->known_password);
       g_assert_true (cd_import_queue_get_busy (queue));
     }
   va_end (args);
@@ -1293,6 +1294,29 @@ run_queue (QueueRun   *run,
   cd_test_iterate_until (queue_run_finished, run, "the queue to finish");
   g_assert_false (cd_import_queue_get_busy (queue));
   g_assert_cmpuint (cd_import_queue_get_n_files (queue), ==, 0);
+}
+
+/* A file opened with its password (to look at it) and then imported is
+ * not asked for it again; a password that has become wrong still is.
+ */
+static void
+test_import_queue_known_password (void)
+{
+  QueueRun run = { .take_requests = TRUE, .known_password = CD_TEST_PASSWORD };
+  QueueRun stale = { .take_requests = TRUE, .known_password = "not the password",
+                     .answers = { CD_TEST_PASSWORD } };
+
+  run_queue (&run, "leaf.pfx", NULL);
+  g_assert_cmpuint (run.asked->len, ==, 0);
+  g_assert_cmpuint (run.failures->len, ==, 0);
+  g_assert_cmpuint (cd_import_result_get_keys_added (run.result), ==, 1);
+  queue_run_clear (&run);
+
+  run_queue (&stale, "leaf.pfx", NULL);
+  g_assert_cmpuint (stale.asked->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (stale.asked, 0), ==, "leaf.pfx wrong");
+  g_assert_cmpuint (cd_import_result_get_keys_added (stale.result), ==, 1);
+  queue_run_clear (&stale);
 }
 
 static void
@@ -1400,6 +1424,7 @@ main (int   argc,
               fixture_set_up, test_window_expiring, fixture_tear_down);
   g_test_add_func ("/certdesk/window/settings", test_window_settings);
   g_test_add_func ("/certdesk/window/database-error", test_window_database_error);
+  g_test_add_func ("/certdesk/import-queue/known-password", test_import_queue_known_password);
   g_test_add_func ("/certdesk/import-queue/passwords", test_import_queue_passwords);
   g_test_add_func ("/certdesk/import-queue/unanswered", test_import_queue_unanswered);
   g_test_add_func ("/certdesk/import-queue/cancel", test_import_queue_cancel);

@@ -513,6 +513,26 @@ cd_import_queue_add (CdImportQueue *self,
                      GFile         *file,
                      CdStoreKind    kind)
 {
+  cd_import_queue_add_with_password (self, file, kind, NULL);
+}
+
+/**
+ * cd_import_queue_add_with_password:
+ * @self: a #CdImportQueue
+ * @file: a file to import
+ * @kind: the store to put it in, or %CD_STORE_KIND_AUTO
+ * @password: (nullable): the password the user already gave for @file
+ *
+ * Like cd_import_queue_add(), for a file whose password the user typed
+ * moments ago (to open it): they are not asked a second time. A wrong
+ * @password is asked again as usual.
+ */
+void
+cd_import_queue_add_with_password (CdImportQueue *self,
+                                   GFile         *file,
+                                   CdStoreKind    kind,
+                                   const char    *password)
+{
   Entry *entry;
 
   g_return_if_fail (CD_IS_IMPORT_QUEUE (self));
@@ -522,6 +542,7 @@ cd_import_queue_add (CdImportQueue *self,
   entry = g_new0 (Entry, 1);
   entry->file = g_object_ref (file);
   entry->display_name = dup_display_name (file);
+  entry->password = g_strdup (password);
   entry->kind = kind;
 
   push_entry (self, entry);

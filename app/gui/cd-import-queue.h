@@ -22,6 +22,10 @@ CdImporter    *cd_import_queue_get_importer     (CdImportQueue *self);
 void           cd_import_queue_add              (CdImportQueue *self,
                                                  GFile         *file,
                                                  CdStoreKind    kind);
+void           cd_import_queue_add_with_password (CdImportQueue *self,
+                                                  GFile         *file,
+                                                  CdStoreKind    kind,
+                                                  const char    *password);
 void           cd_import_queue_add_bytes        (CdImportQueue *self,
                                                  GBytes        *data,
                                                  const char    *display_name,

@@ -26,6 +26,7 @@
 #include "cd-certificate.h"
 #include "cd-database.h"
 #include "cd-errors.h"
+#include "cd-import-queue.h"
 #include "cd-password-dialog.h"
 #include "cd-window-private.h"
 
@@ -40,15 +41,22 @@ static void open_file (CdWindow   *self,
                        GFile      *file,
                        const char *password);
 
+/* explicit_bzero(), unlike memset(), is not dropped as a dead store. */
+static void
+wipe_password (char *password)
+{
+  if (password == NULL)
+    return;
+
+  explicit_bzero (password, strlen (password));
+  g_free (password);
+}
+
 static void
 open_request_free (OpenRequest *request)
 {
   g_clear_object (&request->file);
-  if (request->password != NULL)
-    {
-      memset (request->password, 0, strlen (request->password));
-      g_clear_pointer (&request->password, g_free);
-    }
+  g_clear_pointer (&request->password, wipe_password);
   g_clear_pointer (&request->display_name, g_free);
   g_free (request);
 }
@@ -99,8 +107,10 @@ on_dialog_import_cb (CdWindow            *self,
 {
   g_assert (CD_IS_WINDOW (self));
 
-  /* The queue asks for a password again: it keeps none of its own. */
-  cd_window_import_files (self, &file, 1, CD_STORE_KIND_AUTO);
+  /* The password that opened the file imports it too. */
+  if (self->import_queue != NULL)
+    cd_import_queue_add_with_password (self->import_queue, file, CD_STORE_KIND_AUTO,
+                                       g_object_get_data (G_OBJECT (dialog), "cd-open-password"));
 }
 
 static void
@@ -205,6 +215,9 @@ load_cb (GObject      *object,
   dialog = cd_certificate_dialog_new (GTK_WINDOW (self), self->database,
                                       g_ptr_array_index (infos, 0), NULL);
   cd_certificate_dialog_set_file (dialog, request->file);
+  if (request->password != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "cd-open-password",
+                            g_steal_pointer (&request->password), (GDestroyNotify)wipe_password);
   if (self->import_queue == NULL)
     gtk_widget_action_set_enabled (GTK_WIDGET (dialog), "dialog.import", FALSE);
 
