@@ -516,7 +516,7 @@ test_window_failures (Fixture       *fixture,
 
   dialog = find_message_dialog (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "2 Files Could Not Be Imported");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "2 Imports Failed");
   label = find_label_containing (GTK_WIDGET (dialog), "garbage.bin");
   g_assert_nonnull (label);
   text = gtk_label_get_label (label);

@@ -47,10 +47,13 @@ show_failures (CdWindow  *self,
       g_string_append (text, error->message);
     }
 
-  heading = g_strdup_printf (ngettext ("%u File Could Not Be Imported",
-                                       "%u Files Could Not Be Imported",
-                                       failures->len),
-                             failures->len);
+  /* Not "file": pasted text fails here too, and the messages name it. */
+  if (failures->len == 1)
+    heading = g_strdup (_("Import Failed"));
+  else
+    heading = g_strdup_printf (ngettext ("%u Imports Failed", "%u Imports Failed",
+                                         failures->len),
+                               failures->len);
 
   /* The dialog scrolls its body when there are many. */
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, text->str);
