@@ -21,6 +21,7 @@
 
 #include "cd-application.h"
 #include "cd-database.h"
+#include "cd-help-window.h"
 #include "cd-keyring.h"
 #include "cd-window.h"
 
@@ -122,23 +123,73 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   static const char *developers[] = { "The Certdesk authors", NULL };
+  static const char *libraries[] = {
+    "GTK https://gtk.org",
+    "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+    "OpenSSL https://www.openssl.org",
+    "SQLite https://sqlite.org",
+    "libsecret https://gnome.pages.gitlab.gnome.org/libsecret/",
+    NULL
+  };
   CdApplication *self = CD_APPLICATION (user_data);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *comments = _("Keep the certificates and private keys of this computer in "
+                           "order, as Windows' certificate manager does.");
+  /* translators: put your names here, one per line */
+  const char *translators = _("translator-credits");
 
-  adw_show_about_window (window,
-                         "application-name", _("Certdesk"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", "The Certdesk authors",
-                         "developers", developers,
-                         "copyright", _("© 2026 The Certdesk authors"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("Keep the certificates and private keys of this "
-                                       "computer in order, as Windows' certificate "
-                                       "manager does."),
-                         /* translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  /* AdwAboutWindow is deprecated from libadwaita 1.6, where the dialog
+   * replaces it; Debian 12 has only the window.
+   */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  AdwDialog *about = adw_about_dialog_new ();
+
+  adw_about_dialog_set_application_name (ADW_ABOUT_DIALOG (about), _("Certdesk"));
+  adw_about_dialog_set_application_icon (ADW_ABOUT_DIALOG (about), APP_ID);
+  adw_about_dialog_set_version (ADW_ABOUT_DIALOG (about), PACKAGE_VERSION);
+  adw_about_dialog_set_developer_name (ADW_ABOUT_DIALOG (about), "The Certdesk authors");
+  adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (about), developers);
+  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (about), _("© 2026 The Certdesk authors"));
+  adw_about_dialog_set_license_type (ADW_ABOUT_DIALOG (about), GTK_LICENSE_GPL_3_0);
+  adw_about_dialog_set_website (ADW_ABOUT_DIALOG (about), WEBSITE_URL);
+  adw_about_dialog_set_issue_url (ADW_ABOUT_DIALOG (about), ISSUE_URL);
+  adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (about), comments);
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (about), translators);
+  adw_about_dialog_add_acknowledgement_section (ADW_ABOUT_DIALOG (about), _("Built with"), libraries);
+  adw_dialog_present (about, GTK_WIDGET (window));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  GtkWidget *about = adw_about_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Certdesk"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), "The Certdesk authors");
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about), _("© 2026 The Certdesk authors"));
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), WEBSITE_URL);
+  adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about), ISSUE_URL);
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about), comments);
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), translators);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Built with"), libraries);
+  gtk_window_present (GTK_WINDOW (about));
+#endif
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  CdApplication *self = CD_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *page = param != NULL ? g_variant_get_string (param, NULL) : NULL;
+
+  gtk_window_present (cd_help_window_new (parent, page));
 }
 
 static void
@@ -154,6 +205,7 @@ preferences_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "help", help_action, "s" },
   { "preferences", preferences_action },
 };
 
@@ -166,6 +218,7 @@ cd_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help::stores", { "F1", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.paste", { "<Control>v", NULL } },
     { "win.export", { "<Control>e", NULL } },

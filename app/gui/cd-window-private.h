@@ -35,6 +35,8 @@ struct _CdWindow
   GtkStack             *main_stack;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  GtkLabel             *store_help_label;
+  GtkLabel             *store_help_title;
   GtkListBox           *sidebar_list;
   CdStoreView          *store_view;
   AdwToastOverlay      *toast_overlay;

@@ -20,6 +20,7 @@
 
 #include "cd-database.h"
 #include "cd-expiring-view.h"
+#include "cd-help-window.h"
 #include "cd-import-progress.h"
 #include "cd-import-queue.h"
 #include "cd-keyring.h"
@@ -265,6 +266,8 @@ show_store (CdWindow    *self,
   gtk_stack_set_visible_child_name (self->main_stack, "store");
   cd_store_view_set_store (self->store_view, store);
   adw_window_title_set_title (self->window_title, cd_store_kind_get_title (kind));
+  gtk_label_set_label (self->store_help_title, cd_store_kind_get_title (kind));
+  gtk_label_set_label (self->store_help_label, cd_help_get_store_text (kind));
   update_subtitle (self);
 
   if (self->settings != NULL)
@@ -282,6 +285,11 @@ show_expiring (CdWindow *self)
   reload_expiring (self);
   gtk_stack_set_visible_child_name (self->main_stack, "expiring");
   adw_window_title_set_title (self->window_title, _("Expiring Soon"));
+  gtk_label_set_label (self->store_help_title, _("Expiring Soon"));
+  gtk_label_set_label (self->store_help_label,
+                       _("Certificates of every store that have expired or that expire "
+                         "within the number of days set in Preferences. Renew them before "
+                         "devices start to reject them."));
   update_subtitle (self);
 }
 
@@ -895,6 +903,8 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, store_help_label);
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, store_help_title);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, store_view);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, toast_overlay);

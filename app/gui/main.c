@@ -20,8 +20,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CdApplication) app = NULL;
+  const char *localedir = g_getenv ("CERTDESK_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* CERTDESK_LOCALEDIR lets the program run from the build directory in
+   * another language (build-aux/make-screenshots.sh): the compiled
+   * catalogues are in the build's po/ until they are installed.
+   */
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

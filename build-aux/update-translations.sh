@@ -1,0 +1,65 @@
+#!/bin/bash
+#
+# update-translations.sh
+#
+# Copyright 2026 The Certdesk authors
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# One command for a translation pass: brings po/POTFILES.in up to date,
+# regenerates po/certdesk.pot from the sources, merges it into every
+# language of po/LINGUAS, and reports what is left to translate. Then
+# translate the empty and fuzzy entries (the report names them) and run it
+# again until every language says "complete".
+#
+# usage: build-aux/update-translations.sh [BUILDDIR]   (default: build)
+# Exit status: 0 when every language is complete, 1 when something is left
+# or a catalogue does not compile, 2 on a usage error.
+
+set -u
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+builddir=${1:-$root/build}
+cd "$root" || exit 2
+
+say ()
+{
+  printf 'update-translations: %s\n' "$*" >&2
+}
+
+[ -d "$builddir" ] || { say "no build directory $builddir; run meson setup first"; exit 2; }
+
+/usr/bin/python3 build-aux/check-potfiles.py --update "$root" > /dev/null ||
+  { say "check-potfiles.py --update failed"; exit 1; }
+
+# meson's i18n targets: xgettext with the glib preset, then msgmerge.
+ninja -C "$builddir" certdesk-pot > /dev/null || { say "ninja certdesk-pot failed"; exit 1; }
+ninja -C "$builddir" certdesk-update-po > /dev/null || { say "ninja certdesk-update-po failed"; exit 1; }
+
+total=$(msgattrib --no-obsolete po/certdesk.pot 2> /dev/null | grep -c '^msgid ')
+total=$((total - 1)) # the header
+status=0
+while read -r lang; do
+  case $lang in ''|'#'*) continue ;; esac
+  po=po/$lang.po
+  # Obsolete entries only clutter the file once merged.
+  msgattrib --no-obsolete -o "$po" "$po" || { status=1; continue; }
+  untranslated=$(msgattrib --untranslated --no-obsolete "$po" | grep -c '^msgid ')
+  fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$po" | grep -c '^msgid ')
+  # msgattrib prints the header entry too when anything is selected.
+  [ "$untranslated" -gt 0 ] && untranslated=$((untranslated - 1))
+  [ "$fuzzy" -gt 0 ] && fuzzy=$((fuzzy - 1))
+  if ! msgfmt --check -o /dev/null "$po"; then
+    say "$po does not compile"
+    status=1
+  fi
+  if [ "$untranslated" -eq 0 ] && [ "$fuzzy" -eq 0 ]; then
+    printf '%s: complete (%d messages)\n' "$lang" "$total"
+  else
+    printf '%s: %d untranslated, %d fuzzy of %d (msgattrib --untranslated %s; --only-fuzzy)\n' \
+      "$lang" "$untranslated" "$fuzzy" "$total" "$po"
+    status=1
+  fi
+done < po/LINGUAS
+
+exit $status
