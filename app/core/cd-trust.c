@@ -701,10 +701,33 @@ collect_wanted (CdDatabase     *database,
 /* Brings @target to @wanted (or to nothing of ours when %NULL), and
  * records what it holds afterwards even when that failed half way.
  */
+/* Whether @published already is @wanted, so that a sync after an
+ * unrelated change runs no tool (and asks no password).
+ */
+static gboolean
+is_in_line (GPtrArray  *wanted,
+            GHashTable *published)
+{
+  if (wanted->len != g_hash_table_size (published))
+    return FALSE;
+
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      CdTrustItem *item = g_ptr_array_index (wanted, i);
+      CdTrustRecord *record = g_hash_table_lookup (published, item->sha256);
+
+      if (record == NULL || record->trust != item->trust)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 sync_target (CdDatabase     *database,
              CdTrustTarget  *target,
              gboolean        empty,
+             gboolean        force,
              GError        **error)
 {
   g_autoptr(GPtrArray) wanted = NULL;
@@ -723,6 +746,9 @@ sync_target (CdDatabase     *database,
   published = load_records (database, target, error);
   if (published == NULL)
     return FALSE;
+
+  if (!force && is_in_line (wanted, published))
+    return TRUE;
 
   records = g_ptr_array_new_with_free_func ((GDestroyNotify)_cd_trust_record_free);
   ok = target->backend->sync (target, wanted, published, records, &sync_error);
@@ -830,7 +856,7 @@ cd_trust_publish (CdDatabase     *database,
   if (!save_enabled (database, target, TRUE, error))
     return FALSE;
 
-  return sync_target (database, target, FALSE, error);
+  return sync_target (database, target, FALSE, TRUE, error);
 }
 
 /**
@@ -854,7 +880,7 @@ cd_trust_unpublish (CdDatabase     *database,
   g_return_val_if_fail (CD_IS_DATABASE (database), FALSE);
   g_return_val_if_fail (CD_IS_TRUST_TARGET (target), FALSE);
 
-  if (!sync_target (database, target, TRUE, error))
+  if (!sync_target (database, target, TRUE, TRUE, error))
     return FALSE;
 
   if (target->backend->cleanup != NULL && !target->backend->cleanup (target, error))
@@ -885,7 +911,7 @@ cd_trust_sync (CdDatabase     *database,
   if (!target->enabled || target->unavailable_reason != NULL)
     return TRUE;
 
-  return sync_target (database, target, FALSE, error);
+  return sync_target (database, target, FALSE, FALSE, error);
 }
 
 /**
@@ -1045,4 +1071,123 @@ cd_trust_dup_publications_for (CdDatabase  *database,
     }
 
   return g_steal_pointer (&found);
+}
+
+typedef struct
+{
+  char     *database_path;
+  char     *id;
+  char     *instance;
+  gboolean  enabled;
+} SetEnabledData;
+
+static void
+set_enabled_data_free (SetEnabledData *data)
+{
+  g_free (data->database_path);
+  g_free (data->id);
+  g_free (data->instance);
+  g_free (data);
+}
+
+static void
+set_enabled_worker (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SetEnabledData *data = task_data;
+  g_autoptr(CdDatabase) database = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = cd_database_open (data->database_path, &error);
+  if (database != NULL)
+    targets = cd_trust_list_targets (database, data->id, &error);
+  if (targets == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      CdTrustTarget *target = g_ptr_array_index (targets, i);
+      gboolean ok;
+
+      if (!g_str_equal (target->instance, data->instance))
+        continue;
+
+      if (data->enabled)
+        ok = cd_trust_publish (database, target, &error);
+      else
+        ok = cd_trust_unpublish (database, target, &error);
+
+      if (ok)
+        g_task_return_pointer (task, g_object_ref (target), g_object_unref);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_new_error (task, CD_TRUST_ERROR, CD_TRUST_ERROR_NOT_FOUND,
+                           _("The target is no longer on this computer."));
+}
+
+/**
+ * cd_trust_set_enabled_async:
+ * @database: a #CdDatabase
+ * @target: the target to switch
+ * @enabled: %TRUE to publish, %FALSE to unpublish
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Runs cd_trust_publish() or cd_trust_unpublish() in a worker thread,
+ * with its own connection to @database's file: pkexec waits for a
+ * password.
+ */
+void
+cd_trust_set_enabled_async (CdDatabase          *database,
+                            CdTrustTarget       *target,
+                            gboolean             enabled,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SetEnabledData *data;
+
+  g_return_if_fail (CD_IS_DATABASE (database));
+  g_return_if_fail (CD_IS_TRUST_TARGET (target));
+
+  data = g_new0 (SetEnabledData, 1);
+  data->database_path = g_strdup (cd_database_get_path (database));
+  data->id = g_strdup (target->backend->id);
+  data->instance = g_strdup (target->instance);
+  data->enabled = enabled;
+
+  task = g_task_new (database, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cd_trust_set_enabled_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)set_enabled_data_free);
+  g_task_run_in_thread (task, set_enabled_worker);
+}
+
+/**
+ * cd_trust_set_enabled_finish:
+ * @database: a #CdDatabase
+ * @result: the result given to the callback
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the target as it is now, or
+ *   %NULL on failure
+ */
+CdTrustTarget *
+cd_trust_set_enabled_finish (CdDatabase    *database,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, database), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

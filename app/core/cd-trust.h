@@ -59,6 +59,15 @@ void         cd_trust_sync_enabled_async            (CdDatabase     *database,
 gboolean     cd_trust_sync_enabled_finish           (CdDatabase     *database,
                                                      GAsyncResult   *result,
                                                      GError        **error);
+void         cd_trust_set_enabled_async             (CdDatabase     *database,
+                                                     CdTrustTarget  *target,
+                                                     gboolean        enabled,
+                                                     GCancellable   *cancellable,
+                                                     GAsyncReadyCallback callback,
+                                                     gpointer        user_data);
+CdTrustTarget *cd_trust_set_enabled_finish          (CdDatabase     *database,
+                                                     GAsyncResult   *result,
+                                                     GError        **error);
 GPtrArray   *cd_trust_dup_publications_for          (CdDatabase     *database,
                                                      const char     *sha256,
                                                      GError        **error);
