@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 #define CD_DATABASE_ERROR (cd_database_error_quark ())
 #define CD_REQUEST_ERROR  (cd_request_error_quark ())
 #define CD_EXPORT_ERROR   (cd_export_error_quark ())
+#define CD_TRUST_ERROR    (cd_trust_error_quark ())
 
 /* What is wrong with the content of a file the user asked to import. */
 typedef enum
@@ -88,10 +89,22 @@ typedef enum
   CD_EXPORT_ERROR_FAILED,                /* OpenSSL could not encode it */
 } CdExportError;
 
+/* Why publishing trust to a target was refused or failed. */
+typedef enum
+{
+  CD_TRUST_ERROR_UNAVAILABLE,            /* the target cannot be reached on this machine */
+  CD_TRUST_ERROR_NOT_FOUND,              /* no target of that name */
+  CD_TRUST_ERROR_FOREIGN_FILE,           /* a file Certdesk did not write is in the way */
+  CD_TRUST_ERROR_TOOL_FAILED,            /* certutil, pkexec or the distribution's tool failed */
+  CD_TRUST_ERROR_IO,                     /* a file could not be written or removed */
+  CD_TRUST_ERROR_FAILED,
+} CdTrustError;
+
 GQuark cd_import_error_quark   (void);
 GQuark cd_keyring_error_quark  (void);
 GQuark cd_database_error_quark (void);
 GQuark cd_request_error_quark  (void);
 GQuark cd_export_error_quark   (void);
+GQuark cd_trust_error_quark    (void);
 
 G_END_DECLS

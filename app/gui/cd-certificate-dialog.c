@@ -32,6 +32,7 @@
 #include "cd-properties-page.h"
 #include "cd-request-builder.h"
 #include "cd-store-kind.h"
+#include "cd-trust.h"
 #include "cd-window.h"
 
 struct _CdCertificateDialog
@@ -332,6 +333,22 @@ cd_certificate_dialog_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cd_certificate_dialog_parent_class)->close_request (window);
 }
 
+/* Where the trust publishing put this root; a failure to read that
+ * only leaves the line out.
+ */
+static void
+show_publications (CdCertificateDialog *self)
+{
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GError) error = NULL;
+
+  targets = cd_trust_dup_publications_for (self->database,
+                                           cd_certificate_get_sha256 (self->row), &error);
+  if (targets == NULL)
+    g_warning ("Could not read where the certificate is published: %s", error->message);
+  cd_general_page_set_publications (self->general_page, targets);
+}
+
 static void
 cd_certificate_dialog_constructed (GObject *object)
 {
@@ -348,6 +365,8 @@ cd_certificate_dialog_constructed (GObject *object)
 
   cd_general_page_set_certificate (self->general_page, self->info, self->row);
   cd_details_page_set_info (self->details_page, self->info);
+  if (in_store && cd_certificate_get_store (self->row) == CD_STORE_KIND_ROOT)
+    show_publications (self);
 
   /* Properties belong to a certificate in a store, a chain to a
    * certificate: a file has none, a request has no issuer yet.

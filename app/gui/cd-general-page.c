@@ -21,6 +21,7 @@
 #include "cd-certificate.h"
 #include "cd-general-page.h"
 #include "cd-status-style.h"
+#include "cd-trust.h"
 
 struct _CdGeneralPage
 {
@@ -30,6 +31,7 @@ struct _CdGeneralPage
   GtkLabel  *issued_by_label;
   GtkLabel  *issued_to_label;
   GtkBox    *key_box;
+  GtkLabel  *published_label;
   GtkLabel  *purposes_heading;
   GtkLabel  *purposes_label;
   GtkBox    *status_box;
@@ -110,6 +112,7 @@ cd_general_page_class_init (CdGeneralPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, issued_by_label);
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, issued_to_label);
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, key_box);
+  gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, published_label);
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, purposes_heading);
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, purposes_label);
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, status_box);
@@ -291,4 +294,47 @@ cd_general_page_get_status_text (CdGeneralPage *self)
   g_return_val_if_fail (CD_IS_GENERAL_PAGE (self), NULL);
 
   return gtk_label_get_label (self->status_label);
+}
+
+/**
+ * cd_general_page_set_publications:
+ * @self: a #CdGeneralPage
+ * @targets: (nullable) (element-type CdTrustTarget): where Certdesk
+ *   published the certificate, or %NULL to show nothing
+ *
+ * Shows, for a certificate of Trusted Root, which trust it was
+ * published to (see the preferences' Trust publishing page).
+ */
+void
+cd_general_page_set_publications (CdGeneralPage *self,
+                                  GPtrArray     *targets)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (CD_IS_GENERAL_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->published_label), targets != NULL);
+  if (targets == NULL)
+    return;
+
+  if (targets->len == 0)
+    {
+      gtk_label_set_label (self->published_label,
+                           _("Not published: programs other than Certdesk do not trust it yet. Turn on trust publishing in Preferences."));
+      return;
+    }
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      if (i > 0)
+        /* TRANSLATORS: separates the names of trust targets in a list */
+        g_string_append (text, _(", "));
+      g_string_append (text, cd_trust_target_get_title (g_ptr_array_index (targets, i)));
+    }
+
+  /* TRANSLATORS: %s is a list of trust targets, e.g. "NSS user database, OpenSSL certificate folder" */
+  label = g_strdup_printf (_("Published to: %s"), text->str);
+  gtk_label_set_label (self->published_label, label);
 }

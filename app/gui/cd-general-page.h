@@ -30,5 +30,7 @@ void        cd_general_page_set_request_signature (CdGeneralPage *self,
                                                    gboolean       valid,
                                                    const GError  *error);
 const char *cd_general_page_get_status_text (CdGeneralPage     *self);
+void        cd_general_page_set_publications (CdGeneralPage    *self,
+                                              GPtrArray        *targets);
 
 G_END_DECLS

@@ -54,6 +54,7 @@ struct _CdWindow
   CdDeletion           *deletion;                  /* what Undo would bring back */
   char                **deletion_key_ids;          /* keys to delete once Undo is gone */
   AdwToast             *undo_toast;
+  GCancellable         *trust_cancellable;         /* the trust publishing sync */
 
   /* Borrowed references */
   CdStoreRow           *rows[CD_N_STORE_KINDS];
@@ -61,6 +62,7 @@ struct _CdWindow
   GtkLabel             *expiring_count_label;
   GtkWidget            *password_dialog;           /* weak pointer */
 
+  guint                 trust_sync_id;             /* a sync waiting for changes to settle */
   CdStoreKind           kind;
   gboolean              importing;                 /* TRUE until the result is shown */
   gboolean              showing_expiring;          /* "Expiring Soon" instead of self->kind */

@@ -29,6 +29,7 @@
 #include "cd-store-row.h"
 #include "cd-store-view.h"
 #include "cd-store.h"
+#include "cd-trust.h"
 #include "cd-window-private.h"
 
 /* How often to look for changes by other programs while the window is
@@ -36,6 +37,9 @@
  */
 #define POLL_INTERVAL_SECONDS 2
 #define MONITOR_DELAY_MSEC    250
+
+/* How long changes to the stores settle before trust publishing syncs. */
+#define TRUST_SYNC_DELAY_MSEC 1500
 
 /* What "Expiring Soon" uses without the settings schema. */
 #define DEFAULT_EXPIRY_DAYS   60
@@ -50,6 +54,8 @@ enum {
 };
 
 G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void schedule_trust_sync (CdWindow *self);
 
 static GParamSpec *properties [N_PROPS];
 
@@ -773,6 +779,9 @@ cd_window_dispose (GObject *object)
     }
 
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->trust_sync_id, g_source_remove);
+  g_cancellable_cancel (self->trust_cancellable);
+  g_clear_object (&self->trust_cancellable);
   g_clear_object (&self->database);
   g_clear_object (&self->keyring);
 
@@ -922,6 +931,8 @@ static void
 cd_window_init (CdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->trust_cancellable = g_cancellable_new ();
 
   ensure_icons (self);
 
@@ -1077,6 +1088,7 @@ cd_window_reload (CdWindow *self)
   self->stale = (1u << CD_N_STORE_KINDS) - 1;
   update_counts (self);
   reload_store (self, self->kind);
+  schedule_trust_sync (self);
 }
 
 /**
@@ -1114,6 +1126,49 @@ cd_window_get_showing_expiring (CdWindow *self)
   return self->showing_expiring;
 }
 
+static void
+trust_sync_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(CdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (cd_trust_sync_enabled_finish (CD_DATABASE (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* TRANSLATORS: %s is an error message */
+  text = g_strdup_printf (_("Trust publishing failed: %s"), error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+trust_sync_timeout_cb (gpointer user_data)
+{
+  CdWindow *self = user_data;
+
+  self->trust_sync_id = 0;
+  if (self->database == NULL)
+    return;
+
+  cd_trust_sync_enabled_async (self->database, self->trust_cancellable,
+                               trust_sync_cb, g_object_ref (self));
+}
+
+/* Imports, deletes and moves come in bursts (a folder dropped, Undo):
+ * the targets are synced once things settle. A sync with nothing to
+ * change runs no tool, so the reloads that touch neither Trusted Root
+ * nor Untrusted cost a few queries.
+ */
+static void
+schedule_trust_sync (CdWindow *self)
+{
+  g_clear_handle_id (&self->trust_sync_id, g_source_remove);
+  self->trust_sync_id = g_timeout_add_once (TRUST_SYNC_DELAY_MSEC, trust_sync_timeout_cb, self);
+}
+
 /**
  * cd_window_show_preferences:
  * @self: a #CdWindow
@@ -1128,6 +1183,7 @@ cd_window_show_preferences (CdWindow *self)
   g_return_if_fail (CD_IS_WINDOW (self));
 
   preferences = cd_preferences_window_new (GTK_WINDOW (self), self->settings);
+  cd_preferences_window_set_database (CD_PREFERENCES_WINDOW (preferences), self->database);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
