@@ -185,6 +185,21 @@ is_key_line (const char *line,
   return len == strlen (find->key) && strncmp (line, find->key, len) == 0;
 }
 
+/* A group header seen twice: GKeyFile would merge the two silently. */
+static gboolean
+is_repeated_group (const char *line,
+                   gsize       len,
+                   gpointer    user_data)
+{
+  GHashTable *seen = user_data;
+
+  strip (&line, &len);
+  if (len < 2 || line[0] != '[')
+    return FALSE;
+
+  return !g_hash_table_add (seen, g_strndup (line + 1, len - 2));
+}
+
 /* The line of @key in @group, else of @group, else 1. */
 static guint
 line_of (Loader     *self,
@@ -891,6 +906,18 @@ _cd_profile_load (CdProfile   *profile,
     }
 
   self.data->key_file = g_key_file_ref (key_file);
+
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    guint line = find_line (data, length, is_repeated_group, seen);
+
+    if (line > 0)
+      {
+        g_set_error (error, CD_PROFILE_ERROR, CD_PROFILE_ERROR_INVALID, "%s:%u: %s", display_name,
+                     line, _("This group is already in the file; give each rule and step its own id."));
+        return FALSE;
+      }
+  }
 
   if (!load_profile_group (&self, expected_id) ||
       !load_request_group (&self) ||
