@@ -137,8 +137,8 @@ static const Mutation mutations[] = {
 
   { "avaya-ipo-server", "IPO-GEN-02", { .key = "ec256" } },
   { "avaya-ipo-server", "IPO-GEN-08", { EXPIRED } },
-  { "avaya-ipo-server", "IPO-SRV-01", { .subject = "/C=US/ST=New Jersey/O=Example Corp" } },
-  { "avaya-ipo-server", "IPO-SRV-05A", { .san = "DNS:www.example.test, DNS:ipo.example.test" } },
+  /* cn-present is not a rule of its own: "first DNS name = CN" needs a CN. */
+  { "avaya-ipo-server", "IPO-SRV-01", { .san = "DNS:www.example.test, DNS:ipo.example.test" } },
   { "avaya-ipo-server", "IPO-SRV-07",
     { .san = "DNS:ipo.example.test, DNS:sip.example.test, URI:sip:sip.example.test, "
              "DNS:ipoffice.example.test, IP:192.0.2.1, IP:192.0.2.2, IP:203.0.113.30, "
