@@ -238,6 +238,7 @@ _cd_check_signature_digest (const CdProfileRule  *rule,
   if (digest == NULL)
     {
       *message = g_strdup_printf (_("The signature uses a digest other than %s."), list);
+      *hint = g_strdup (_("Ask the certificate authority to sign with a digest the device takes."));
       return CD_RULE_OUTCOME_FAIL;
     }
 
@@ -450,6 +451,8 @@ _cd_check_basic_constraints (const CdProfileRule  *rule,
       /* translators: %s is "no path length limit" or "a path length of 2" */
       *message = g_strdup_printf (_("It has %s; the device takes at most %" G_GINT64_FORMAT "."),
                                   found, max_path);
+      *hint = g_strdup (_("Use a certificate authority certificate whose path length limit the device "
+                          "takes."));
       return CD_RULE_OUTCOME_FAIL;
     }
 

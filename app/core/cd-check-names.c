@@ -101,6 +101,7 @@ _cd_check_cn_matches (const CdProfileRule  *rule,
           *message = cn == NULL
                      ? g_strdup_printf (_("There is no common name; it must match “%s”."), pattern)
                      : g_strdup_printf (_("The common name “%s” does not match “%s”."), cn, pattern);
+          *hint = g_strdup (_("Make a new request with a common name of the form the device needs."));
           return CD_RULE_OUTCOME_FAIL;
         }
     }
