@@ -40,6 +40,8 @@ static const Command commands[] = {
   { "verify", cd_cli_verify, N_("Check the chain of a certificate and print it with statuses") },
   { "export", cd_cli_export, N_("Write a certificate, its chain or its key to a file") },
   { "request", cd_cli_request, N_("Make a key and a certificate signing request") },
+  { "profiles", cd_cli_profiles, N_("List the device profiles") },
+  { "check",  cd_cli_check,  N_("Check a certificate or request against a device profile") },
 };
 
 /* The end of --help. */
