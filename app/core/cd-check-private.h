@@ -52,7 +52,7 @@ typedef struct
   char *value;       /* UTF-8, for messages */
 } CdCheckSan;
 
-/* The engine's accessors (cd-check.c). */
+/* The engine's accessors (cd-check-context.c). */
 char       *_cd_check_dup_field         (CdCheckContext  *context,
                                          int              nid,
                                          int             *asn1_type);
