@@ -54,6 +54,10 @@ int             cd_cli_request               (int                  argc,
                                               char               **argv);
 int             cd_cli_trust                 (int                  argc,
                                               char               **argv);
+int             cd_cli_profiles              (int                  argc,
+                                              char               **argv);
+int             cd_cli_check                 (int                  argc,
+                                              char               **argv);
 
 /* Helpers shared by the commands. */
 GOptionContext *cd_cli_option_context_new    (const char          *parameter_string,

@@ -41,6 +41,8 @@ static const Command commands[] = {
   { "export", cd_cli_export, N_("Write a certificate, its chain or its key to a file") },
   { "request", cd_cli_request, N_("Make a key and a certificate signing request") },
   { "trust",  cd_cli_trust,  N_("Publish Trusted Root to the trust Linux programs read") },
+  { "profiles", cd_cli_profiles, N_("List the device profiles") },
+  { "check",  cd_cli_check,  N_("Check a certificate or request against a device profile") },
 };
 
 /* The end of --help. */

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define CD_REQUEST_ERROR  (cd_request_error_quark ())
 #define CD_EXPORT_ERROR   (cd_export_error_quark ())
 #define CD_TRUST_ERROR    (cd_trust_error_quark ())
+#define CD_PROFILE_ERROR  (cd_profile_error_quark ())
 
 /* What is wrong with the content of a file the user asked to import. */
 typedef enum
@@ -99,6 +100,15 @@ typedef enum
   CD_TRUST_ERROR_IO,                     /* a file could not be written or removed */
   CD_TRUST_ERROR_FAILED,
 } CdTrustError;
+/* Why a device profile file was skipped; the message names the file
+ * and line ("FILE:LINE: …").
+ */
+typedef enum
+{
+  CD_PROFILE_ERROR_IO,                   /* the file could not be read */
+  CD_PROFILE_ERROR_PARSE,                /* not GKeyFile syntax */
+  CD_PROFILE_ERROR_INVALID,              /* a missing, unknown or out-of-range key or value */
+} CdProfileError;
 
 GQuark cd_import_error_quark   (void);
 GQuark cd_keyring_error_quark  (void);
@@ -106,5 +116,6 @@ GQuark cd_database_error_quark (void);
 GQuark cd_request_error_quark  (void);
 GQuark cd_export_error_quark   (void);
 GQuark cd_trust_error_quark    (void);
+GQuark cd_profile_error_quark  (void);
 
 G_END_DECLS
