@@ -40,6 +40,7 @@ static const Command commands[] = {
   { "verify", cd_cli_verify, N_("Check the chain of a certificate and print it with statuses") },
   { "export", cd_cli_export, N_("Write a certificate, its chain or its key to a file") },
   { "request", cd_cli_request, N_("Make a key and a certificate signing request") },
+  { "ca",     cd_cli_ca,     N_("Create a CA, sign requests, revoke and write revocation lists") },
 };
 
 /* The end of --help. */
