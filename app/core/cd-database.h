@@ -75,6 +75,20 @@ GPtrArray  *cd_database_list_der         (CdDatabase   *self,
                                           CdStoreKind   kind,
                                           GError      **error);
 
+/* The manual steps of a device profile done for a certificate (see
+ * cd-database-checklist.c).
+ */
+char      **cd_database_dup_checklist_done (CdDatabase  *self,
+                                            const char  *sha256,
+                                            const char  *profile_id,
+                                            GError     **error);
+gboolean    cd_database_set_checklist_step (CdDatabase  *self,
+                                            const char  *sha256,
+                                            const char  *profile_id,
+                                            const char  *step_id,
+                                            gboolean     done,
+                                            GError     **error);
+
 #define CD_TYPE_DELETION (cd_deletion_get_type ())
 
 GType       cd_deletion_get_type            (void) G_GNUC_CONST;

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define CD_REQUEST_ERROR  (cd_request_error_quark ())
 #define CD_EXPORT_ERROR   (cd_export_error_quark ())
 #define CD_CA_ERROR       (cd_ca_error_quark ())
+#define CD_PROFILE_ERROR  (cd_profile_error_quark ())
 
 /* What is wrong with the content of a file the user asked to import. */
 typedef enum
@@ -98,12 +99,21 @@ typedef enum
   CD_CA_ERROR_EXPIRED,                   /* the CA is no longer (or not yet) valid */
   CD_CA_ERROR_PATH_LENGTH,               /* the issuer may not sign further authorities */
   CD_CA_ERROR_INVALID,                   /* an option out of range, such as 0 days */
-  CD_CA_ERROR_BAD_REQUEST,               /* unreadable, or its signature does not verify */
   CD_CA_ERROR_SUBJECT_MISMATCH,          /* a field that must equal the CA's does not */
   CD_CA_ERROR_NOT_ISSUED,                /* the certificate was not issued by that CA here */
   CD_CA_ERROR_ALREADY_REVOKED,
   CD_CA_ERROR_FAILED,                    /* OpenSSL could not make or sign it */
 } CdCaError;
+
+/* Why a device profile file was skipped; the message names the file
+ * and line ("FILE:LINE: …").
+ */
+typedef enum
+{
+  CD_PROFILE_ERROR_IO,                   /* the file could not be read */
+  CD_PROFILE_ERROR_PARSE,                /* not GKeyFile syntax */
+  CD_PROFILE_ERROR_INVALID,              /* a missing, unknown or out-of-range key or value */
+} CdProfileError;
 
 GQuark cd_import_error_quark   (void);
 GQuark cd_keyring_error_quark  (void);
@@ -111,5 +121,6 @@ GQuark cd_database_error_quark (void);
 GQuark cd_request_error_quark  (void);
 GQuark cd_export_error_quark   (void);
 GQuark cd_ca_error_quark       (void);
+GQuark cd_profile_error_quark  (void);
 
 G_END_DECLS

@@ -1,0 +1,126 @@
+# Mitel OpenScape 4000 (also HiPath 4000 and RG83xx boards): the SPE
+# certificate for SIP trunking over TLS to OpenScape Voice. From the
+# device notes on the OpenScape certificate guide.
+
+[Profile]
+Id=openscape-4000
+Name=Mitel OpenScape 4000 — SPE certificate
+Vendor=Mitel
+Description=The signalling and payload encryption certificate of an OpenScape 4000, HiPath 4000 or RG83xx board for SIP trunks over TLS, imported as one PEM file holding the certificate and its key.
+Document=Mitel OpenScape Solution Set V11, Certificate Management and TLS, Administrator Documentation (07/2025)
+Role=server
+WarningDays=60
+
+[Request]
+KeyType=rsa-2048
+Digest=sha256
+Purpose=server-client
+KeyUsage=digital-signature;key-encipherment
+ExtendedKeyUsage=server-auth;client-auth
+StringType=utf8
+CommonNameAsDns=true
+Before2038=true
+ValidityDays=1825
+
+[Export]
+# §3.14.2: certificate and key in one file; the CA is imported apart.
+# The order is not stated; the §5.1 order (certificate first) is used.
+Format=pem-key-cert
+KeyFormat=pkcs8
+KeyFirst=false
+IncludeChain=false
+IncludeRoot=false
+Extension=.pem
+
+[Rule GEN-Y2038]
+Kind=before-2038
+Severity=error
+Title=The certificate ends before 2038-01-19.
+Hint=Many OpenScape components keep time in a 32-bit counter that overflows in January 2038; shorten the validity. The guide's own recipes (ten-year CA, 3650-day server certificates) cross 2038 once issued after 2028.
+Source=§3.1.5
+
+[Rule GEN-VALID]
+Kind=expiry-window
+Severity=error
+Title=The certificate is valid now and not about to expire.
+Hint=Issue the replacement before the end date; phones verifying the certificate cannot register with an expired one.
+Source=§1.1; §3.12.2.3
+
+[Rule GEN-CHAIN]
+Kind=chain-complete
+Severity=error
+Title=The certificate chains to a trusted root CA.
+Hint=Import every issuing CA into Certdesk; all certificates of the solution should come from one root CA (any number of subordinate CAs).
+Source=§3.1.1; §2.2.3
+
+[Rule GEN-BC]
+Kind=basic-constraints
+Severity=error
+CA=false
+Title=The certificate is not a CA.
+Hint=A server certificate is an end entity: basicConstraints CA:FALSE, as in the guide's server.cnf.
+Source=§6.1
+
+[Rule GEN-CN-LEN]
+Kind=cn-max-length
+Severity=error
+Length=64
+Title=The common name is at most 64 characters long.
+Hint=Use a shorter name (the FQDN) as common name and put further names in the subject alternative names.
+Source=§6.1 (commonName_max)
+
+[Rule GEN-CN]
+Kind=cn-present
+Severity=warning
+Title=The subject has a common name.
+Hint=Use the FQDN of the server; for deployments by IP address only, put the IP address in the common name too.
+Source=§1.1; §4.1
+
+[Rule GEN-KEY]
+Kind=key-algorithm
+Severity=warning
+Algorithms=rsa
+MinBits=2048
+Title=The key is RSA of at least 2048 bits.
+Hint=The guide's recipes, the DLS CA and the product defaults all use RSA 2048; other algorithms are never mentioned.
+Source=§6.1; §3.12.1.1; §3.3.9
+
+[Rule GEN-SIG]
+Kind=signature-digest
+Severity=warning
+Allowed=sha256;sha384;sha512
+Title=The certificate is signed with SHA-256 or stronger.
+Hint=From V8 (UC V7) use SHA-256; SHA-1 is insecure. Solutions still on V4 to V6 support only SHA-1, and V7 has not been widely tested with SHA-2.
+Source=§3.1.4
+
+[Rule GEN-KU]
+Kind=key-usage
+Severity=warning
+Required=digital-signature;key-encipherment
+Title=Key usage includes digital signature and key encipherment.
+Hint=Request the key usages of the guide's server.cnf: digitalSignature and keyEncipherment (nonRepudiation may be added).
+Source=§6.1
+
+[Rule 4K-05]
+Kind=extended-key-usage
+Severity=warning
+Required=server-auth;client-auth
+Title=Extended key usage includes TLS server and TLS client authentication.
+Hint=A SIP trunk over TLS is opened from both sides, so the board is TLS server and client.
+Source=§3.14
+
+[Step 4K-CA-01]
+Text=In the board's Explorers › Security › Signaling and Payload Encryption (SPE) › SPE CA Certificate(s), choose "Import trusted CA Certificate", compare "View Fingerprint of Certificate" with the fingerprint shown by Certdesk, and import it.
+Source=§3.14.1
+
+[Step 4K-CERT-01]
+Text=Under SPE Certificate, choose "Import SPE certificate plus private key" with the exported file; the board holds only one server certificate.
+Source=§3.14.2
+
+[Step 4K-SAVE-01]
+Text=Save to the diskette and reset (reboot) the board; import the CA and the certificate before one reboot.
+Source=§3.14.1; §3.14.2
+
+[Step 4K-OSV-01]
+Text=Make sure OpenScape Voice trusts the CA that issued this certificate (its root.pem bundle).
+Source=§3.14.1; §3.2.1
