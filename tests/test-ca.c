@@ -25,11 +25,13 @@
 #include "cd-ca.h"
 #include "cd-certificate.h"
 #include "cd-chain.h"
+#include "cd-check.h"
 #include "cd-database.h"
 #include "cd-errors.h"
 #include "cd-exporter.h"
 #include "cd-importer.h"
 #include "cd-keyring.h"
+#include "cd-profile.h"
 #include "cd-request-builder.h"
 #include "cd-test-utils.h"
 
@@ -899,6 +901,89 @@ test_issue_one_step (Fixture       *f,
   g_assert_cmpuint (count_table (f, "SELECT COUNT(*) FROM private_keys"), ==, 2);
 }
 
+static CdProfile *
+shipped_profile (const char *id)
+{
+  g_autoptr(GListModel) profiles = cd_profile_load_all (NULL, NULL);
+  CdProfile *profile = cd_profile_list_find (profiles, id);
+
+  g_assert_nonnull (profile);
+
+  return g_object_ref (profile);
+}
+
+/* The issue's story: the AE Services CSR signed with the AE Services
+ * profile gives a certificate whose checks are all green; the DLS
+ * profile caps a long validity before 2038.
+ */
+static void
+test_sign_profile (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CdCaResult) ca = create_ca (f, "Example Corp Root CA", CD_KEY_TYPE_RSA_2048, NULL);
+  g_autoptr(CdProfile) aes = shipped_profile ("avaya-aes");
+  g_autoptr(CdProfile) dls = shipped_profile ("openscape-dls");
+  g_autoptr(CdCaSignOptions) options = cd_ca_sign_options_new ();
+  g_autoptr(CdCaSignOptions) dls_options = cd_ca_sign_options_new ();
+  g_autoptr(CdCheckInput) input = cd_check_input_new ();
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(CdCaResult) leaf = NULL;
+  g_autoptr(CdCaResult) phone = NULL;
+  g_autoptr(CdCaCreateOptions) long_options = cd_ca_create_options_new ();
+  g_autoptr(CdCaResult) long_ca = NULL;
+  g_autoptr(CdCaResult) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csr = make_device_csr (f, "myserver.req", "/C=US/ST=CO/O=Example Corp/CN=aes.example.com",
+                                          "DNS:aes.example.com");
+  g_autofree char *other = make_device_csr (f, "other.req", "/C=US/ST=CA/O=Example Corp/CN=aes.example.com",
+                                            "DNS:aes.example.com");
+  g_autofree char *phone_csr = make_device_csr (f, "dls.req", "/CN=dls.example.com", "DNS:dls.example.com");
+  g_autofree char *leaf_pem = NULL;
+  g_autofree char *text = NULL;
+
+  cd_ca_sign_options_apply_profile (options, aes);
+  leaf = sign_file (f, ca, csr, options, &error);
+  g_assert_no_error (error);
+
+  cd_check_input_set_certificate (input, cd_ca_result_get_der (leaf));
+  g_assert_true (cd_check_input_fill_from_database (input, f->database, &error));
+  g_assert_no_error (error);
+  results = cd_profile_check (aes, input);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CdCheckResult) check = g_list_model_get_item (results, i);
+
+      if (cd_check_result_get_status (check) != CD_CHECK_STATUS_PASS &&
+          cd_check_result_get_status (check) != CD_CHECK_STATUS_NOT_APPLICABLE)
+        g_error ("%s: %s", cd_check_result_get_rule_id (check), cd_check_result_get_message (check));
+    }
+  g_assert_cmpint (cd_check_results_get_worst (results), ==, CD_CHECK_STATUS_PASS);
+
+  /* 730 days, as the profile says. */
+  leaf_pem = write_result (f, "myserver.crt", leaf);
+  g_assert_cmpint ((not_after_of (leaf_pem) - g_get_real_time () / G_USEC_PER_SEC + 43200) / 86400, ==, 730);
+
+  /* The profile's C;ST;O rule refuses another state. */
+  refused = sign_file (f, ca, other, options, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CD_CA_ERROR, CD_CA_ERROR_SUBJECT_MISMATCH);
+  g_clear_error (&error);
+
+  /* A CA that outlives 2038, so that the profile's limit is the one met. */
+  cd_ca_create_options_set_subject_field (long_options, CD_SUBJECT_FIELD_COMMON_NAME, "Long CA");
+  cd_ca_create_options_set_key_type (long_options, CD_KEY_TYPE_EC_P256);
+  cd_ca_create_options_set_validity_days (long_options, 25 * 365);
+  long_ca = cd_ca_create (f->database, f->keyring, long_options, NULL, &error);
+  g_assert_no_error (error);
+
+  cd_ca_sign_options_apply_profile (dls_options, dls);
+  cd_ca_sign_options_set_validity_days (dls_options, 20 * 365);
+  phone = sign_file (f, long_ca, phone_csr, dls_options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cd_ca_result_get_limit (phone), ==, CD_CA_LIMIT_2038);
+  g_assert_cmpint (cd_ca_result_get_not_after (phone), ==, CD_CA_BEFORE_2038);
+}
+
 /* ---- revocation ---- */
 
 static void
@@ -1071,6 +1156,14 @@ test_cli (Fixture       *f,
   text = shell_ok ("cd '%s' && openssl verify -CAfile ca.pem myserver.crt", f->dir);
   assert_contains (text, "myserver.crt: OK");
 
+  CLI_RUN ("ca sign --ca %s --request '%s' --profile avaya-aes -o aes.crt", fingerprint, csr);
+  g_assert_cmpint (run->status, ==, 0);
+  assert_contains (run->out, "Profile “Avaya AE Services — server certificate”: ");
+  assert_contains (run->out, " 0 warnings, 0 failed\n");
+  CLI_RUN ("ca sign --ca %s --request '%s' --profile no-such-device -o y.crt", fingerprint, csr);
+  g_assert_cmpint (run->status, ==, 2);
+  assert_contains (run->err, "no-such-device");
+
   CLI_RUN ("ca sign --ca %s --request '%s' --match C,XX -o y.crt", fingerprint, csr);
   g_assert_cmpint (run->status, ==, 2);
   CLI_RUN ("ca sign --ca ffff --request '%s' -o y.crt", csr);
@@ -1117,6 +1210,7 @@ main (int   argc,
   g_test_add ("/ca/sign/mismatch", Fixture, NULL, fixture_set_up, test_sign_mismatch, fixture_tear_down);
   g_test_add ("/ca/sign/pending-request", Fixture, NULL, fixture_set_up, test_sign_pending_request,
               fixture_tear_down);
+  g_test_add ("/ca/sign/profile", Fixture, NULL, fixture_set_up, test_sign_profile, fixture_tear_down);
   g_test_add ("/ca/sign/refused", Fixture, NULL, fixture_set_up, test_sign_refused, fixture_tear_down);
   g_test_add ("/ca/issue/one-step", Fixture, NULL, fixture_set_up, test_issue_one_step, fixture_tear_down);
   g_test_add ("/ca/revoke/crl", Fixture, NULL, fixture_set_up, test_revoke_and_crl, fixture_tear_down);

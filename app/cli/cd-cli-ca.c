@@ -20,9 +20,11 @@
 
 #include "cd-ca.h"
 #include "cd-certificate.h"
+#include "cd-check.h"
 #include "cd-cli-common.h"
 #include "cd-errors.h"
 #include "cd-keyring.h"
+#include "cd-profile.h"
 
 typedef int (*SubcommandFunc) (int    argc,
                                char **argv);
@@ -40,7 +42,9 @@ static const char help_sign[] =
      "The request’s SAN entries are kept unless --san is given; fields\n"
      "named by --match (such as C,ST,O) must equal the CA’s and take its\n"
      "string type. The certificate is kept in Personal when its key is in\n"
-     "your keyring, else in Other People.");
+     "your keyring, else in Other People. --profile takes validity, usages\n"
+     "and fields to match from a device profile, and checks the result\n"
+     "against its rules; options given as well win over the profile.");
 
 static const char help_revoke[] =
   N_("Revoke a certificate that one of your CAs issued; the CA’s next\n"
@@ -347,6 +351,61 @@ parse_match (const char *list,
   return TRUE;
 }
 
+static CdProfile *
+find_profile (const char *id)
+{
+  g_autofree char *user_dir = cd_profile_dup_default_user_dir ();
+  g_autoptr(GListModel) profiles = cd_profile_load_all (user_dir, NULL);
+  CdProfile *profile = cd_profile_list_find (profiles, id);
+
+  if (profile == NULL)
+    {
+      cd_cli_printerr (_("There is no device profile “%s”. Its id is the Id= line of its file."), id);
+      return NULL;
+    }
+
+  return g_object_ref (profile);
+}
+
+/* The profile's rules run on what was just issued, its chain from the
+ * stores; one line per rule that did not pass.
+ */
+static void
+print_profile_checks (CdDatabase *database,
+                      CdProfile  *profile,
+                      CdCaResult *result)
+{
+  g_autoptr(CdCheckInput) input = cd_check_input_new ();
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  guint counts[4] = { 0, };
+
+  cd_check_input_set_certificate (input, cd_ca_result_get_der (result));
+  if (!cd_check_input_fill_from_database (input, database, &error))
+    g_debug ("No chain for the checks: %s", error->message);
+
+  results = cd_profile_check (profile, input);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CdCheckResult) check = g_list_model_get_item (results, i);
+      CdCheckStatus status = cd_check_result_get_status (check);
+
+      counts[status]++;
+      if (status == CD_CHECK_STATUS_WARNING || status == CD_CHECK_STATUS_FAIL)
+        g_string_append_printf (out, "  %s %s: %s\n", cd_check_status_to_id (status),
+                                cd_check_result_get_rule_id (check), cd_check_result_get_message (check));
+    }
+
+  /* translators: %s is a profile's name, then counts of its rules */
+  line = g_strdup_printf (_("Profile “%s”: %u passed, %u warnings, %u failed\n"),
+                          cd_profile_get_name (profile), counts[CD_CHECK_STATUS_PASS],
+                          counts[CD_CHECK_STATUS_WARNING], counts[CD_CHECK_STATUS_FAIL]);
+  g_string_prepend (out, line);
+  cd_cli_write (out->str, out->len);
+}
+
 /* A file if one is there, else a request in the request store. */
 static GBytes *
 read_request (CdDatabase *database,
@@ -385,6 +444,8 @@ ca_sign (int    argc,
   g_autoptr(CdCaResult) result = NULL;
   g_autoptr(GBytes) request_data = NULL;
   g_autoptr(GArray) fields = g_array_new (FALSE, FALSE, sizeof (CdSubjectField));
+  g_autoptr(CdProfile) profile = NULL;
+  g_autofree char *profile_id = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *ca = NULL;
   g_autofree char *ca_full = NULL;
@@ -393,9 +454,12 @@ ca_sign (int    argc,
   g_autofree char *output = NULL;
   g_auto(GStrv) sans = NULL;
   gboolean before_2038 = FALSE;
-  int days = CD_CA_DEFAULT_LEAF_DAYS;
+  int days = 0;
+  int status;
   const GOptionEntry entries[] = {
     { "ca", 0, 0, G_OPTION_ARG_STRING, &ca, N_("The CA that signs"), N_("FINGERPRINT") },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile_id,
+      N_("The device profile the certificate is for, such as avaya-aes"), N_("ID") },
     { "request", 0, 0, G_OPTION_ARG_STRING, &request, N_("The request: a file or a fingerprint"),
       N_("REQUEST") },
     { "days", 0, 0, G_OPTION_ARG_INT, &days, N_("Validity in days (default 730)"), N_("N") },
@@ -421,7 +485,7 @@ ca_sign (int    argc,
       cd_cli_printerr (_("Give the CA, the request and the output file: --ca FINGERPRINT --request FILE -o FILE."));
       return CD_CLI_EXIT_USAGE;
     }
-  if (days <= 0)
+  if (days < 0)
     {
       cd_cli_printerr (_("--days must be a number of days above 0."));
       return CD_CLI_EXIT_USAGE;
@@ -436,9 +500,20 @@ ca_sign (int    argc,
       return CD_CLI_EXIT_USAGE;
     }
 
-  cd_ca_sign_options_set_validity_days (options, days);
-  cd_ca_sign_options_set_before_2038 (options, before_2038);
-  cd_ca_sign_options_set_match_fields (options, (const CdSubjectField *)fields->data, fields->len);
+  if (profile_id != NULL)
+    {
+      profile = find_profile (profile_id);
+      if (profile == NULL)
+        return CD_CLI_EXIT_USAGE;
+      cd_ca_sign_options_apply_profile (options, profile);
+    }
+
+  if (days > 0)
+    cd_ca_sign_options_set_validity_days (options, days);
+  if (before_2038)
+    cd_ca_sign_options_set_before_2038 (options, TRUE);
+  if (match != NULL)
+    cd_ca_sign_options_set_match_fields (options, (const CdSubjectField *)fields->data, fields->len);
 
   database = cd_cli_open_database ();
   if (database == NULL)
@@ -460,7 +535,11 @@ ca_sign (int    argc,
       return CD_CLI_EXIT_FAILED;
     }
 
-  return write_result (result, output, _("Certificate"));
+  status = write_result (result, output, _("Certificate"));
+  if (profile != NULL)
+    print_profile_checks (database, profile, result);
+
+  return status;
 }
 
 static int

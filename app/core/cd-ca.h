@@ -52,6 +52,7 @@ typedef enum
 typedef struct _CdCaCreateOptions CdCaCreateOptions;
 typedef struct _CdCaSignOptions   CdCaSignOptions;
 typedef struct _CdCaResult        CdCaResult;
+typedef struct _CdProfile         CdProfile;
 
 #define CD_TYPE_CA_CREATE_OPTIONS (cd_ca_create_options_get_type ())
 #define CD_TYPE_CA_SIGN_OPTIONS   (cd_ca_sign_options_get_type ())
@@ -106,6 +107,8 @@ void                cd_ca_sign_options_set_digest            (CdCaSignOptions   
                                                               CdDigest             digest);
 void                cd_ca_sign_options_set_allow_legacy_digest (CdCaSignOptions   *self,
                                                               gboolean             allow);
+void                cd_ca_sign_options_apply_profile         (CdCaSignOptions     *self,
+                                                              CdProfile           *profile);
 
 GType               cd_ca_result_get_type                    (void) G_GNUC_CONST;
 CdCaResult         *cd_ca_result_ref                         (CdCaResult          *self);
