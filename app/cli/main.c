@@ -43,6 +43,7 @@ static const Command commands[] = {
   { "trust",  cd_cli_trust,  N_("Publish Trusted Root to the trust Linux programs read") },
   { "profiles", cd_cli_profiles, N_("List the device profiles") },
   { "check",  cd_cli_check,  N_("Check a certificate or request against a device profile") },
+  { "ca",     cd_cli_ca,     N_("Create a CA, sign requests, revoke and write revocation lists") },
 };
 
 /* The end of --help. */

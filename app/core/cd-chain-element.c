@@ -67,6 +67,7 @@ static const CdChainStatus severity[] = {
   CD_CHAIN_STATUS_ISSUER_UNKNOWN,
   CD_CHAIN_STATUS_UNTRUSTED_ROOT,
   CD_CHAIN_STATUS_BAD_SIGNATURE,
+  CD_CHAIN_STATUS_REVOKED,
   CD_CHAIN_STATUS_DISTRUSTED,
 };
 
@@ -107,6 +108,8 @@ inherited_label (CdChainStatus status)
       return _("A certificate above this one in the chain breaks the name constraints of its issuer.");
     case CD_CHAIN_STATUS_INVALID:
       return _("A certificate above this one in the chain is not valid.");
+    case CD_CHAIN_STATUS_REVOKED:
+      return _("A certificate above this one in the chain was revoked by its CA.");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -187,7 +190,7 @@ cd_chain_element_class_init (CdChainElementClass *klass)
   /* Read-only, for list item factories to bind to. */
   properties[PROP_STATUS] =
     g_param_spec_int ("status", NULL, NULL,
-                      CD_CHAIN_STATUS_VALID, CD_CHAIN_STATUS_INVALID, CD_CHAIN_STATUS_VALID,
+                      CD_CHAIN_STATUS_VALID, CD_CHAIN_STATUS_REVOKED, CD_CHAIN_STATUS_VALID,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS_LABEL] =
     g_param_spec_string ("status-label", NULL, NULL, NULL,
@@ -288,6 +291,8 @@ cd_chain_status_to_id (CdChainStatus status)
       return "name_constraints";
     case CD_CHAIN_STATUS_INVALID:
       return "invalid";
+    case CD_CHAIN_STATUS_REVOKED:
+      return "revoked";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -324,6 +329,8 @@ cd_chain_status_get_label (CdChainStatus status)
       return _("This certificate is for a name its issuer is not allowed to certify.");
     case CD_CHAIN_STATUS_INVALID:
       return _("This certificate is not valid.");
+    case CD_CHAIN_STATUS_REVOKED:
+      return _("This certificate was revoked by the CA that issued it.");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -23,6 +23,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cd-ca-private.h"
 #include "cd-certificate.h"
 #include "cd-chain-private.h"
 #include "cd-database.h"
@@ -59,6 +60,7 @@ typedef struct
   GHashTable     *stores;      /* sha256 → bit mask of the CdStoreKinds holding it */
   GHashTable     *by_subject;  /* case-folded subject → GPtrArray of sha256 */
   GHashTable     *loaded;      /* sha256 → X509 *, everything we gave OpenSSL */
+  GHashTable     *revoked;     /* sha256 of what our own CAs revoked */
   X509_STORE     *anchors;
   STACK_OF(X509) *untrusted;   /* borrowed from loaded */
 } Builder;
@@ -70,6 +72,7 @@ builder_clear (Builder *builder)
 {
   g_clear_pointer (&builder->stores, g_hash_table_unref);
   g_clear_pointer (&builder->by_subject, g_hash_table_unref);
+  g_clear_pointer (&builder->revoked, g_hash_table_unref);
   /* sk_X509_free is a macro; the stack only borrows its certificates. */
   if (builder->untrusted != NULL)
     sk_X509_free (builder->untrusted);
@@ -167,6 +170,10 @@ builder_index_stores (Builder  *builder,
 
   if (builder->database == NULL)
     return TRUE;
+
+  builder->revoked = _cd_ca_dup_revoked (builder->database, error);
+  if (builder->revoked == NULL)
+    return FALSE;
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
@@ -333,6 +340,10 @@ own_status (Builder     *builder,
         g_string_append_c (detail, '\n');
       g_string_append (detail, X509_verify_cert_error_string (complaint->error));
     }
+
+  /* OpenSSL knows nothing of our CAs' revocations; the database does. */
+  if (builder->revoked != NULL && g_hash_table_contains (builder->revoked, sha256))
+    own = _cd_chain_status_worst (own, CD_CHAIN_STATUS_REVOKED);
 
   if (builder_get_stores (builder, sha256) & STORE_BIT (CD_STORE_KIND_DISALLOWED))
     own = CD_CHAIN_STATUS_DISTRUSTED;

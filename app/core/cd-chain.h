@@ -31,6 +31,7 @@ typedef enum
   CD_CHAIN_STATUS_BAD_SIGNATURE,
   CD_CHAIN_STATUS_NAME_CONSTRAINTS,  /* outside what an authority above may issue for */
   CD_CHAIN_STATUS_INVALID,           /* anything else OpenSSL rejects (path length, usage, …) */
+  CD_CHAIN_STATUS_REVOKED,           /* revoked by one of our own CAs (cd_ca_revoke()) */
 } CdChainStatus;
 
 #define CD_TYPE_CHAIN         (cd_chain_get_type ())

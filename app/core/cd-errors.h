@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define CD_REQUEST_ERROR  (cd_request_error_quark ())
 #define CD_EXPORT_ERROR   (cd_export_error_quark ())
 #define CD_TRUST_ERROR    (cd_trust_error_quark ())
+#define CD_CA_ERROR       (cd_ca_error_quark ())
 #define CD_PROFILE_ERROR  (cd_profile_error_quark ())
 
 /* What is wrong with the content of a file the user asked to import. */
@@ -100,6 +101,21 @@ typedef enum
   CD_TRUST_ERROR_IO,                     /* a file could not be written or removed */
   CD_TRUST_ERROR_FAILED,
 } CdTrustError;
+/* Why the private CA refused to create, sign, revoke or list. */
+typedef enum
+{
+  CD_CA_ERROR_NOT_FOUND,                 /* no certificate with that fingerprint */
+  CD_CA_ERROR_NOT_A_CA,                  /* not an authority that may sign certificates */
+  CD_CA_ERROR_NO_KEY,                    /* the CA's private key is not in the keyring */
+  CD_CA_ERROR_EXPIRED,                   /* the CA is no longer (or not yet) valid */
+  CD_CA_ERROR_PATH_LENGTH,               /* the issuer may not sign further authorities */
+  CD_CA_ERROR_INVALID,                   /* an option out of range, such as 0 days */
+  CD_CA_ERROR_SUBJECT_MISMATCH,          /* a field that must equal the CA's does not */
+  CD_CA_ERROR_NOT_ISSUED,                /* the certificate was not issued by that CA here */
+  CD_CA_ERROR_ALREADY_REVOKED,
+  CD_CA_ERROR_FAILED,                    /* OpenSSL could not make or sign it */
+} CdCaError;
+
 /* Why a device profile file was skipped; the message names the file
  * and line ("FILE:LINE: …").
  */
@@ -116,6 +132,7 @@ GQuark cd_database_error_quark (void);
 GQuark cd_request_error_quark  (void);
 GQuark cd_export_error_quark   (void);
 GQuark cd_trust_error_quark    (void);
+GQuark cd_ca_error_quark       (void);
 GQuark cd_profile_error_quark  (void);
 
 G_END_DECLS

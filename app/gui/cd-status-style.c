@@ -44,6 +44,7 @@ cd_status_style_get_icon_name (CdChainStatus status)
     case CD_CHAIN_STATUS_BAD_SIGNATURE:
     case CD_CHAIN_STATUS_NAME_CONSTRAINTS:
     case CD_CHAIN_STATUS_INVALID:
+    case CD_CHAIN_STATUS_REVOKED:
     default:
       return "dialog-error-symbolic";
     }
@@ -73,6 +74,7 @@ cd_status_style_get_css_class (CdChainStatus status)
     case CD_CHAIN_STATUS_BAD_SIGNATURE:
     case CD_CHAIN_STATUS_NAME_CONSTRAINTS:
     case CD_CHAIN_STATUS_INVALID:
+    case CD_CHAIN_STATUS_REVOKED:
     default:
       return css_classes[2];
     }
