@@ -34,6 +34,11 @@ say ()
 
 # meson's i18n targets: xgettext with the glib preset, then msgmerge.
 ninja -C "$builddir" certdesk-pot > /dev/null || { say "ninja certdesk-pot failed"; exit 1; }
+# The device profiles are GKeyFiles: xgettext reads them as desktop files,
+# taking the keys cd-profile-load.c translates.
+xgettext --language=Desktop --from-code=UTF-8 --join-existing --output=po/certdesk.pot \
+  --keyword= --keyword=Name --keyword=Description --keyword=Title --keyword=Hint --keyword=Text \
+  data/profiles/*.profile || { say "xgettext of data/profiles failed"; exit 1; }
 ninja -C "$builddir" certdesk-update-po > /dev/null || { say "ninja certdesk-update-po failed"; exit 1; }
 
 total=$(msgattrib --no-obsolete po/certdesk.pot 2> /dev/null | grep -c '^msgid ')

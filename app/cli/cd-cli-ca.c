@@ -669,8 +669,8 @@ ca_crl (int    argc,
 
   display = g_filename_display_name (output);
   /* translators: %s is a file name, then the CRL's number */
-  line = g_strdup_printf (_("Revocation list written to “%s”; number %" G_GUINT64_FORMAT "\n"),
-                          display, number);
+  line = g_strdup_printf (_("Revocation list written to “%s”; number %llu\n"),
+                          display, (unsigned long long) number);
   cd_cli_write (line, strlen (line));
 
   return CD_CLI_EXIT_OK;

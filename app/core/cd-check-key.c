@@ -152,8 +152,8 @@ _cd_check_key_algorithm (const CdProfileRule  *rule,
 
   if (g_strcmp0 (info.algorithm, "rsa") == 0 && min_bits > 0 && info.bits < min_bits)
     {
-      *message = g_strdup_printf (_("The key is %s; it must have at least %" G_GINT64_FORMAT " bits."),
-                                  key, min_bits);
+      *message = g_strdup_printf (_("The key is %s; it must have at least %lld bits."),
+                                  key, (long long) min_bits);
       *hint = g_strdup (_("Make a new, longer key and a new request."));
       return CD_RULE_OUTCOME_FAIL;
     }
@@ -446,11 +446,11 @@ _cd_check_basic_constraints (const CdProfileRule  *rule,
   if (max_path >= 0 && is_ca && (path < 0 || path > max_path))
     {
       g_autofree char *found = path < 0 ? g_strdup (_("no path length limit"))
-                                        : g_strdup_printf (_("a path length of %" G_GINT64_FORMAT), path);
+                                        : g_strdup_printf (_("a path length of %lld"), (long long) path);
 
       /* translators: %s is "no path length limit" or "a path length of 2" */
-      *message = g_strdup_printf (_("It has %s; the device takes at most %" G_GINT64_FORMAT "."),
-                                  found, max_path);
+      *message = g_strdup_printf (_("It has %s; the device takes at most %lld."),
+                                  found, (long long) max_path);
       *hint = g_strdup (_("Use a certificate authority certificate whose path length limit the device "
                           "takes."));
       return CD_RULE_OUTCOME_FAIL;
@@ -459,7 +459,7 @@ _cd_check_basic_constraints (const CdProfileRule  *rule,
   if (!is_ca)
     *message = g_strdup (_("It is an end-entity certificate (CA:FALSE)."));
   else if (path >= 0)
-    *message = g_strdup_printf (_("It is a CA certificate with a path length of %" G_GINT64_FORMAT "."), path);
+    *message = g_strdup_printf (_("It is a CA certificate with a path length of %lld."), (long long) path);
   else
     *message = g_strdup (_("It is a CA certificate without a path length limit."));
 

@@ -127,8 +127,8 @@ _cd_check_cn_max_length (const CdProfileRule  *rule,
   if (length > max)
     {
       *message = g_strdup_printf (_("The common name “%s” has %ld characters; the device takes at "
-                                    "most %" G_GINT64_FORMAT "."),
-                                  cn, length, max);
+                                    "most %lld."),
+                                  cn, length, (long long) max);
       *hint = g_strdup (_("Use a shorter common name and put the long name in the Subject "
                           "Alternative Names."));
       return CD_RULE_OUTCOME_FAIL;
@@ -235,22 +235,20 @@ _cd_check_san_max_count (const CdProfileRule  *rule,
     {
       *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                "There is %u Subject Alternative Name; the device takes "
-                                               "at most %" G_GINT64_FORMAT ".",
+                                               "at most %lld.",
                                                "There are %u Subject Alternative Names; the device takes "
-                                               "at most %" G_GINT64_FORMAT ".",
+                                               "at most %lld.",
                                                sans->len),
-                                  sans->len, max);
+                                  sans->len, (long long) max);
       *hint = g_strdup (_("Remove the names the device does not need."));
       return CD_RULE_OUTCOME_FAIL;
     }
 
   *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "There is %u Subject Alternative Name, of at most %"
-                                           G_GINT64_FORMAT ".",
-                                           "There are %u Subject Alternative Names, of at most %"
-                                           G_GINT64_FORMAT ".",
+                                           "There is %u Subject Alternative Name, of at most %lld.",
+                                           "There are %u Subject Alternative Names, of at most %lld.",
                                            sans->len),
-                              sans->len, max);
+                              sans->len, (long long) max);
   return CD_RULE_OUTCOME_PASS;
 }
 

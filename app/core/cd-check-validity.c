@@ -71,20 +71,20 @@ check_validity (const CdProfileRule  *rule,
   if (is_max ? days > limit : days < limit)
     {
       /* translators: "valid for 825 days (2024-01-01 to 2026-04-05); at most 398" */
-      *message = g_strdup_printf (is_max ? _("Valid for %" G_GINT64_FORMAT " days (%s to %s); the device "
-                                             "takes at most %" G_GINT64_FORMAT ".")
-                                         : _("Valid for %" G_GINT64_FORMAT " days (%s to %s); the device "
-                                             "needs at least %" G_GINT64_FORMAT "."),
-                                  days, from, until, limit);
+      *message = g_strdup_printf (is_max ? _("Valid for %lld days (%s to %s); the device "
+                                             "takes at most %lld.")
+                                         : _("Valid for %lld days (%s to %s); the device "
+                                             "needs at least %lld."),
+                                  (long long) days, from, until, (long long) limit);
       *hint = g_strdup_printf (is_max ? _("Ask the certificate authority for a certificate valid for "
-                                          "at most %" G_GINT64_FORMAT " days.")
+                                          "at most %lld days.")
                                       : _("Ask the certificate authority for a certificate valid for "
-                                          "at least %" G_GINT64_FORMAT " days."),
-                               limit);
+                                          "at least %lld days."),
+                               (long long) limit);
       return CD_RULE_OUTCOME_FAIL;
     }
 
-  *message = g_strdup_printf (_("Valid for %" G_GINT64_FORMAT " days (%s to %s)."), days, from, until);
+  *message = g_strdup_printf (_("Valid for %lld days (%s to %s)."), (long long) days, from, until);
   return CD_RULE_OUTCOME_PASS;
 }
 
@@ -165,9 +165,9 @@ _cd_check_expiry_window (const CdProfileRule  *rule,
   if (left < window)
     {
       *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Expires on %s, in %" G_GINT64_FORMAT " day.",
-                                               "Expires on %s, in %" G_GINT64_FORMAT " days.", left),
-                                  until, left);
+                                               "Expires on %s, in %lld day.",
+                                               "Expires on %s, in %lld days.", left),
+                                  until, (long long) left);
       *hint = g_strdup (_("Renew the certificate before it expires: make a new request from it."));
       return CD_RULE_OUTCOME_WARN;
     }

@@ -400,9 +400,8 @@ parse_number (Loader      *self,
               gint64      *out)
 {
   if (!g_ascii_string_to_signed (text, 10, min, max, out, NULL))
-    return fail (self, group, key, _("“%s” must be a whole number from %" G_GINT64_FORMAT
-                                     " to %" G_GINT64_FORMAT ", not “%s”."),
-                 key, min, max, text);
+    return fail (self, group, key, _("“%s” must be a whole number from %lld to %lld, not “%s”."),
+                 key, (long long) min, (long long) max, text);
 
   return TRUE;
 }
