@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+typedef struct _CdTrustBackend CdTrustBackend;
+
+
 typedef enum
 {
   CD_TRUST_ANCHOR,
@@ -45,7 +48,7 @@ typedef struct
  * even when it fails half way, so that the database keeps telling the
  * truth and unpublishing can still find every entry.
  */
-typedef struct
+struct _CdTrustBackend
 {
   const char *id;
   gboolean    supports_distrust;
@@ -58,7 +61,39 @@ typedef struct
   /* Optional: called after unpublishing took out every entry. */
   gboolean  (*cleanup)  (CdTrustTarget  *target,
                          GError        **error);
-} CdTrustBackend;
+};
+
+/* Shared by cd-trust-target.c and cd-trust.c, which reads the fields. */
+struct _CdTrustTarget
+{
+  GObject               parent_instance;
+
+  const CdTrustBackend *backend;
+  char                 *instance;
+  char                 *title;
+  char                 *description;
+  char                 *location;
+  char                 *unavailable_reason;
+  gboolean              supports_distrust;
+  gboolean              enabled;
+  guint                 n_published;
+};
+
+/* cd-trust-records.c */
+gboolean       _cd_trust_load_enabled        (CdDatabase            *database,
+                                              CdTrustTarget         *target,
+                                              GError               **error);
+gboolean       _cd_trust_save_enabled        (CdDatabase            *database,
+                                              CdTrustTarget         *target,
+                                              gboolean               enabled,
+                                              GError               **error);
+GHashTable    *_cd_trust_load_records        (CdDatabase            *database,
+                                              CdTrustTarget         *target,
+                                              GError               **error);
+gboolean       _cd_trust_save_records        (CdDatabase            *database,
+                                              CdTrustTarget         *target,
+                                              GPtrArray             *records,
+                                              GError               **error);
 
 typedef gboolean (*CdTrustAddFunc)    (CdTrustTarget  *target,
                                        CdTrustItem    *item,

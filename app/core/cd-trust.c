@@ -10,9 +10,10 @@
  * distrust, where the target has such a thing) to the places programs
  * read: NSS databases, p11-kit, an OpenSSL hashed directory and the
  * system trust. Each kind of target lives in its own file
- * (cd-trust-*.c); this one keeps the database's record of what was
- * written where, so that switching a target off removes exactly
- * Certdesk's own entries.
+ * (cd-trust-*.c), the record of what was written where in
+ * cd-trust-records.c, so that switching a target off removes exactly
+ * Certdesk's own entries; this file decides what each target should
+ * hold and brings it there.
  */
 
 #define G_LOG_DOMAIN "cd-trust"
@@ -20,31 +21,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <openssl/pem.h>
 
 #include "cd-certificate.h"
-#include "cd-database-private.h"
+#include "cd-database.h"
 #include "cd-errors.h"
-#include "cd-openssl-private.h"
 #include "cd-trust-private.h"
-
-struct _CdTrustTarget
-{
-  GObject               parent_instance;
-
-  const CdTrustBackend *backend;
-  char                 *instance;
-  char                 *title;
-  char                 *description;
-  char                 *location;
-  char                 *unavailable_reason;
-  gboolean              supports_distrust;
-  gboolean              enabled;
-  guint                 n_published;
-};
-
-G_DEFINE_FINAL_TYPE (CdTrustTarget, cd_trust_target, G_TYPE_OBJECT)
 
 static const CdTrustBackend *backends[] = {
   &_cd_trust_nss_backend,
@@ -54,589 +35,6 @@ static const CdTrustBackend *backends[] = {
   &_cd_trust_system_backend,
 };
 
-static void
-cd_trust_target_finalize (GObject *object)
-{
-  CdTrustTarget *self = (CdTrustTarget *)object;
-
-  g_free (self->instance);
-  g_free (self->title);
-  g_free (self->description);
-  g_free (self->location);
-  g_free (self->unavailable_reason);
-
-  G_OBJECT_CLASS (cd_trust_target_parent_class)->finalize (object);
-}
-
-static void
-cd_trust_target_class_init (CdTrustTargetClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = cd_trust_target_finalize;
-}
-
-static void
-cd_trust_target_init (CdTrustTarget *self)
-{
-}
-
-CdTrustTarget *
-_cd_trust_target_new (const CdTrustBackend *backend,
-                      const char           *instance,
-                      const char           *title,
-                      const char           *description,
-                      const char           *location)
-{
-  CdTrustTarget *self = g_object_new (CD_TYPE_TRUST_TARGET, NULL);
-
-  self->backend = backend;
-  self->instance = g_strdup (instance != NULL ? instance : "");
-  self->title = g_strdup (title);
-  self->description = g_strdup (description);
-  self->location = g_strdup (location);
-  self->supports_distrust = backend->supports_distrust;
-
-  return self;
-}
-
-void
-_cd_trust_target_set_unavailable (CdTrustTarget *self,
-                                  const char    *reason)
-{
-  g_free (self->unavailable_reason);
-  self->unavailable_reason = g_strdup (reason);
-}
-
-void
-_cd_trust_target_set_supports_distrust (CdTrustTarget *self,
-                                        gboolean       supports_distrust)
-{
-  self->supports_distrust = supports_distrust;
-}
-
-const CdTrustBackend *
-_cd_trust_target_get_backend (CdTrustTarget *self)
-{
-  return self->backend;
-}
-
-/**
- * cd_trust_target_get_id:
- * @self: a #CdTrustTarget
- *
- * Returns: the kind of target: "nss", "firefox", "p11-kit",
- *   "openssl-dir" or "system"
- */
-const char *
-cd_trust_target_get_id (CdTrustTarget *self)
-{
-  g_return_val_if_fail (CD_IS_TRUST_TARGET (self), NULL);
-  return self->backend->id;
-}
-
-/**
- * cd_trust_target_get_instance:
- * @self: a #CdTrustTarget
- *
- * Returns: which one of its kind: a Firefox profile's folder, or "" for
- *   the kinds that have only one
- */
-const char *
-cd_trust_target_get_instance (CdTrustTarget *self)
-{
-  g_return_val_if_fail (CD_IS_TRUST_TARGET (self), NULL);
-  return self->instance;
-}
-
-const char *
-cd_trust_target_get_title (CdTrustTarget *self)
-{
-  g_return_val_if_fail (CD_IS_TRUST_TARGET (self), NULL);
-  return self->title;
-}
-
-/**
- * cd_trust_target_get_description:
- * @self: a #CdTrustTarget
- *
- * Returns: which programs read this target, translated
- */
-const char *
-cd_trust_target_get_description (CdTrustTarget *self)
-{
-  g_return_val_if_fail (CD_IS_TRUST_TARGET (self), NULL);
-  return self->description;
-}
-
-/**
- * cd_trust_target_get_location:
- * @self: a #CdTrustTarget
- *
- * Returns: the folder or database written to
- */
-const char *
-cd_trust_target_get_location (CdTrustTarget *self)
-{
-  g_return_val_if_fail (CD_IS_TRUST_TARGET (self), NULL);
-  return self->location;
-}
-
-gboolean
-cd_trust_target_get_available (CdTrustTarget *self)
-{
-  g_return_val_if_fail (CD_IS_TRUST_TARGET (self), FALSE);
-  return self->unavailable_reason == NULL;
-}
-
-/**
- * cd_trust_target_get_unavailable_reason:
- * @self: a #CdTrustTarget
- *
- * Returns: (nullable): why the target cannot be used here, translated,
- *   or %NULL when it can
- */
-const char *
-cd_trust_target_get_unavailable_reason (CdTrustTarget *self)
-{
-  g_return_val_if_fail (CD_IS_TRUST_TARGET (self), NULL);
-  return self->unavailable_reason;
-}
-
-/**
- * cd_trust_target_get_supports_distrust:
- * @self: a #CdTrustTarget
- *
- * Returns: whether the target takes the Untrusted store as distrust
- */
-gboolean
-cd_trust_target_get_supports_distrust (CdTrustTarget *self)
-{
-  g_return_val_if_fail (CD_IS_TRUST_TARGET (self), FALSE);
-  return self->supports_distrust;
-}
-
-/**
- * cd_trust_target_get_enabled:
- * @self: a #CdTrustTarget
- *
- * Returns: whether the user switched publishing on for this target, as
- *   the database said when the target was listed
- */
-gboolean
-cd_trust_target_get_enabled (CdTrustTarget *self)
-{
-  g_return_val_if_fail (CD_IS_TRUST_TARGET (self), FALSE);
-  return self->enabled;
-}
-
-/**
- * cd_trust_target_get_n_published:
- * @self: a #CdTrustTarget
- *
- * Returns: how many entries Certdesk holds in this target
- */
-guint
-cd_trust_target_get_n_published (CdTrustTarget *self)
-{
-  g_return_val_if_fail (CD_IS_TRUST_TARGET (self), 0);
-  return self->n_published;
-}
-
-/* Items and records. */
-
-CdTrustRecord *
-_cd_trust_record_new (const char  *sha256,
-                      CdTrustKind  trust,
-                      const char  *location)
-{
-  CdTrustRecord *record = g_new0 (CdTrustRecord, 1);
-
-  record->sha256 = g_strdup (sha256);
-  record->trust = trust;
-  record->location = g_strdup (location);
-
-  return record;
-}
-
-void
-_cd_trust_record_free (CdTrustRecord *record)
-{
-  if (record == NULL)
-    return;
-  g_free (record->sha256);
-  g_free (record->location);
-  g_free (record);
-}
-
-void
-_cd_trust_item_free (CdTrustItem *item)
-{
-  if (item == NULL)
-    return;
-  g_free (item->sha256);
-  g_clear_pointer (&item->der, g_bytes_unref);
-  g_free (item->label);
-  g_free (item);
-}
-
-const char *
-_cd_trust_kind_to_string (CdTrustKind trust)
-{
-  return trust == CD_TRUST_DISTRUST ? "distrust" : "anchor";
-}
-
-char *
-_cd_trust_item_to_pem (CdTrustItem *item)
-{
-  g_autoptr(X509) cert = NULL;
-  g_autoptr(BIO) bio = NULL;
-  const unsigned char *p;
-  char *data;
-  long len;
-
-  p = g_bytes_get_data (item->der, NULL);
-  cert = d2i_X509 (NULL, &p, g_bytes_get_size (item->der));
-  if (cert == NULL)
-    return NULL;
-
-  bio = BIO_new (BIO_s_mem ());
-  if (!PEM_write_bio_X509 (bio, cert))
-    return NULL;
-
-  len = BIO_get_mem_data (bio, &data);
-  return g_strndup (data, len);
-}
-
-/**
- * _cd_trust_find_program:
- * @name: a program name
- *
- * Looks in $PATH, then in the sbin folders a user's $PATH often lacks.
- *
- * Returns: (transfer full) (nullable): the program's path
- */
-char *
-_cd_trust_find_program (const char *name)
-{
-  static const char *extra[] = { "/usr/sbin", "/sbin", "/usr/bin" };
-  char *path = g_find_program_in_path (name);
-
-  for (guint i = 0; path == NULL && i < G_N_ELEMENTS (extra); i++)
-    {
-      g_autofree char *candidate = g_build_filename (extra[i], name, NULL);
-
-      if (g_file_test (candidate, G_FILE_TEST_IS_EXECUTABLE))
-        path = g_steal_pointer (&candidate);
-    }
-
-  return path;
-}
-
-/* Runs a tool and turns its failure into a CD_TRUST_ERROR that quotes
- * the last line it wrote on stderr.
- */
-gboolean
-_cd_trust_run (const char * const  *argv,
-               const char          *what,
-               GError             **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_auto(GStrv) lines = NULL;
-  const char *last = "";
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                     &out, &err, &status, &local_error))
-    {
-      g_set_error (error, CD_TRUST_ERROR, CD_TRUST_ERROR_TOOL_FAILED,
-                   /* TRANSLATORS: %s is a program, e.g. certutil, then an error message */
-                   _("%s could not be run: %s"), what, local_error->message);
-      return FALSE;
-    }
-
-  if (g_spawn_check_wait_status (status, NULL))
-    return TRUE;
-
-  lines = g_strsplit (g_strstrip (err), "\n", -1);
-  if (lines[0] != NULL)
-    last = lines[g_strv_length (lines) - 1];
-
-  g_set_error (error, CD_TRUST_ERROR, CD_TRUST_ERROR_TOOL_FAILED,
-               /* TRANSLATORS: %s is a program, e.g. certutil, then its error output */
-               _("%s failed: %s"), what, *last != '\0' ? last : _("no reason given"));
-  return FALSE;
-}
-
-/* For a sync that changes nothing: what the target held, it holds. */
-void
-_cd_trust_keep_all (GHashTable *published,
-                    GPtrArray  *out_records)
-{
-  GHashTableIter iter;
-  CdTrustRecord *record;
-
-  g_hash_table_iter_init (&iter, published);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&record))
-    g_ptr_array_add (out_records, _cd_trust_record_new (record->sha256, record->trust,
-                                                        record->location));
-}
-
-gboolean
-_cd_trust_sync_each (CdTrustTarget      *target,
-                     GPtrArray          *wanted,
-                     GHashTable         *published,
-                     CdTrustAddFunc      add,
-                     CdTrustRemoveFunc   remove,
-                     GPtrArray          *out_records,
-                     GError            **error)
-{
-  g_autoptr(GHashTable) wanted_by_sha = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) to_remove = g_ptr_array_new ();
-  GHashTableIter iter;
-  CdTrustRecord *record;
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < wanted->len; i++)
-    {
-      CdTrustItem *item = g_ptr_array_index (wanted, i);
-
-      g_hash_table_insert (wanted_by_sha, item->sha256, item);
-    }
-
-  g_hash_table_iter_init (&iter, published);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&record))
-    {
-      CdTrustItem *item = g_hash_table_lookup (wanted_by_sha, record->sha256);
-
-      if (item != NULL && item->trust == record->trust)
-        g_ptr_array_add (out_records, _cd_trust_record_new (record->sha256, record->trust,
-                                                            record->location));
-      else
-        g_ptr_array_add (to_remove, record);
-    }
-
-  /* Removing first, so that a certificate moved from Trusted Root to
-   * Untrusted is never both at once.
-   */
-  for (guint i = 0; i < to_remove->len; i++)
-    {
-      record = g_ptr_array_index (to_remove, i);
-
-      if (ok && remove (target, record, error))
-        continue;
-
-      ok = FALSE;
-      g_ptr_array_add (out_records, _cd_trust_record_new (record->sha256, record->trust,
-                                                          record->location));
-    }
-
-  for (guint i = 0; ok && i < wanted->len; i++)
-    {
-      CdTrustItem *item = g_ptr_array_index (wanted, i);
-      g_autofree char *location = NULL;
-
-      record = g_hash_table_lookup (published, item->sha256);
-      if (record != NULL && record->trust == item->trust)
-        continue;
-
-      if (!add (target, item, &location, error))
-        ok = FALSE;
-      else
-        g_ptr_array_add (out_records, _cd_trust_record_new (item->sha256, item->trust,
-                                                            location));
-    }
-
-  return ok;
-}
-
-/* The database's side. */
-
-static gboolean
-load_enabled (CdDatabase    *database,
-              CdTrustTarget *target,
-              GError       **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _cd_database_get_statement (database,
-                                     "SELECT t.enabled,"
-                                     " (SELECT count(*) FROM trust_publications p"
-                                     "  WHERE p.target = ?1 AND p.instance = ?2)"
-                                     " FROM (SELECT 1) LEFT JOIN trust_targets t"
-                                     " ON t.target = ?1 AND t.instance = ?2",
-                                     error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, target->backend->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, target->instance, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      target->enabled = sqlite3_column_int (stmt, 0) != 0;
-      target->n_published = sqlite3_column_int (stmt, 1);
-    }
-  else
-    {
-      _cd_database_set_error (database, error);
-    }
-  sqlite3_reset (stmt);
-
-  return rc == SQLITE_ROW;
-}
-
-static gboolean
-save_enabled (CdDatabase    *database,
-              CdTrustTarget *target,
-              gboolean       enabled,
-              GError       **error)
-{
-  sqlite3_stmt *stmt;
-
-  stmt = _cd_database_get_statement (database,
-                                     "INSERT OR REPLACE INTO trust_targets (target, instance, enabled)"
-                                     " VALUES (?1, ?2, ?3)",
-                                     error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, target->backend->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, target->instance, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, enabled);
-  if (!_cd_database_step_done (database, stmt, error))
-    return FALSE;
-
-  target->enabled = enabled;
-  return TRUE;
-}
-
-static GHashTable *
-load_records (CdDatabase    *database,
-              CdTrustTarget *target,
-              GError       **error)
-{
-  g_autoptr(GHashTable) records = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _cd_database_get_statement (database,
-                                     "SELECT sha256, trust, location FROM trust_publications"
-                                     " WHERE target = ?1 AND instance = ?2",
-                                     error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, target->backend->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, target->instance, -1, SQLITE_STATIC);
-
-  records = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                   (GDestroyNotify)_cd_trust_record_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *trust = (const char *)sqlite3_column_text (stmt, 1);
-      CdTrustRecord *record;
-
-      record = _cd_trust_record_new ((const char *)sqlite3_column_text (stmt, 0),
-                                     g_strcmp0 (trust, "distrust") == 0
-                                       ? CD_TRUST_DISTRUST : CD_TRUST_ANCHOR,
-                                     (const char *)sqlite3_column_text (stmt, 2));
-      g_hash_table_replace (records, record->sha256, record);
-    }
-  if (rc != SQLITE_DONE)
-    _cd_database_set_error (database, error);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  return g_steal_pointer (&records);
-}
-
-/* Replaces the target's rows by @records in one transaction, keeping
- * the date of the rows that stay.
- */
-static gboolean
-save_records (CdDatabase    *database,
-              CdTrustTarget *target,
-              GPtrArray     *records,
-              GError       **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  if (!_cd_database_begin (database, error))
-    return FALSE;
-
-  stmt = _cd_database_get_statement (database,
-                                     "CREATE TEMP TABLE IF NOT EXISTS trust_keep"
-                                     " (sha256 TEXT PRIMARY KEY)",
-                                     error);
-  if (stmt == NULL || !_cd_database_step_done (database, stmt, error))
-    goto fail;
-
-  stmt = _cd_database_get_statement (database, "DELETE FROM trust_keep", error);
-  if (stmt == NULL || !_cd_database_step_done (database, stmt, error))
-    goto fail;
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      CdTrustRecord *record = g_ptr_array_index (records, i);
-
-      stmt = _cd_database_get_statement (database,
-                                         "INSERT INTO trust_publications"
-                                         " (target, instance, sha256, trust, location, published_at)"
-                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                                         " ON CONFLICT (target, instance, sha256) DO UPDATE"
-                                         " SET published_at = CASE WHEN trust = excluded.trust"
-                                         "   AND location = excluded.location"
-                                         "   THEN published_at ELSE excluded.published_at END,"
-                                         " trust = excluded.trust, location = excluded.location",
-                                         error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, target->backend->id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, target->instance, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, record->sha256, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, _cd_trust_kind_to_string (record->trust), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, record->location, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, now);
-      if (!_cd_database_step_done (database, stmt, error))
-        goto fail;
-
-      stmt = _cd_database_get_statement (database,
-                                         "INSERT OR IGNORE INTO trust_keep (sha256) VALUES (?1)",
-                                         error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, record->sha256, -1, SQLITE_STATIC);
-      if (!_cd_database_step_done (database, stmt, error))
-        goto fail;
-    }
-
-  stmt = _cd_database_get_statement (database,
-                                     "DELETE FROM trust_publications"
-                                     " WHERE target = ?1 AND instance = ?2"
-                                     " AND sha256 NOT IN (SELECT sha256 FROM trust_keep)",
-                                     error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, target->backend->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, target->instance, -1, SQLITE_STATIC);
-  if (!_cd_database_step_done (database, stmt, error))
-    goto fail;
-
-  if (!_cd_database_commit (database, error))
-    goto fail;
-
-  target->n_published = records->len;
-  return TRUE;
-
-fail:
-  _cd_database_rollback (database);
-  return FALSE;
-}
 
 /* What the target should hold: Trusted Root as anchors, Untrusted as
  * distrust. A certificate in both is only distrusted, as Windows does.
@@ -698,9 +96,6 @@ collect_wanted (CdDatabase     *database,
   return g_steal_pointer (&wanted);
 }
 
-/* Brings @target to @wanted (or to nothing of ours when %NULL), and
- * records what it holds afterwards even when that failed half way.
- */
 /* Whether @published already is @wanted, so that a sync after an
  * unrelated change runs no tool (and asks no password).
  */
@@ -723,6 +118,9 @@ is_in_line (GPtrArray  *wanted,
   return TRUE;
 }
 
+/* Brings @target to @wanted (or to nothing of ours when @empty), and
+ * records what it holds afterwards even when that failed half way.
+ */
 static gboolean
 sync_target (CdDatabase     *database,
              CdTrustTarget  *target,
@@ -743,7 +141,7 @@ sync_target (CdDatabase     *database,
   if (wanted == NULL)
     return FALSE;
 
-  published = load_records (database, target, error);
+  published = _cd_trust_load_records (database, target, error);
   if (published == NULL)
     return FALSE;
 
@@ -753,7 +151,7 @@ sync_target (CdDatabase     *database,
   records = g_ptr_array_new_with_free_func ((GDestroyNotify)_cd_trust_record_free);
   ok = target->backend->sync (target, wanted, published, records, &sync_error);
 
-  if (!save_records (database, target, records, error))
+  if (!_cd_trust_save_records (database, target, records, error))
     return FALSE;
 
   if (!ok)
@@ -820,7 +218,7 @@ cd_trust_list_targets (CdDatabase  *database,
 
   for (guint i = 0; i < targets->len; i++)
     {
-      if (!load_enabled (database, g_ptr_array_index (targets, i), error))
+      if (!_cd_trust_load_enabled (database, g_ptr_array_index (targets, i), error))
         return NULL;
     }
 
@@ -853,7 +251,7 @@ cd_trust_publish (CdDatabase     *database,
       return FALSE;
     }
 
-  if (!save_enabled (database, target, TRUE, error))
+  if (!_cd_trust_save_enabled (database, target, TRUE, error))
     return FALSE;
 
   return sync_target (database, target, FALSE, TRUE, error);
@@ -886,7 +284,7 @@ cd_trust_unpublish (CdDatabase     *database,
   if (target->backend->cleanup != NULL && !target->backend->cleanup (target, error))
     return FALSE;
 
-  return save_enabled (database, target, FALSE, error);
+  return _cd_trust_save_enabled (database, target, FALSE, error);
 }
 
 /**
@@ -1012,66 +410,6 @@ cd_trust_sync_enabled_finish (CdDatabase    *database,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/**
- * cd_trust_dup_publications_for:
- * @database: a #CdDatabase
- * @sha256: a certificate's fingerprint
- * @error: a location for a #GError
- *
- * Returns: (transfer full) (element-type CdTrustTarget): the targets on
- *   this machine that hold the certificate because Certdesk put it there
- */
-GPtrArray *
-cd_trust_dup_publications_for (CdDatabase  *database,
-                               const char  *sha256,
-                               GError     **error)
-{
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CD_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (sha256 != NULL, NULL);
-
-  stmt = _cd_database_get_statement (database,
-                                     "SELECT target, instance FROM trust_publications"
-                                     " WHERE sha256 = ?1",
-                                     error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (keys, g_strdup_printf ("%s\n%s",
-                                             sqlite3_column_text (stmt, 0),
-                                             sqlite3_column_text (stmt, 1)));
-  if (rc != SQLITE_DONE)
-    _cd_database_set_error (database, error);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  found = g_ptr_array_new_with_free_func (g_object_unref);
-  if (g_hash_table_size (keys) == 0)
-    return g_steal_pointer (&found);
-
-  targets = cd_trust_list_targets (database, NULL, error);
-  if (targets == NULL)
-    return NULL;
-
-  for (guint i = 0; i < targets->len; i++)
-    {
-      CdTrustTarget *target = g_ptr_array_index (targets, i);
-      g_autofree char *key = g_strdup_printf ("%s\n%s", target->backend->id, target->instance);
-
-      if (g_hash_table_contains (keys, key))
-        g_ptr_array_add (found, g_object_ref (target));
-    }
-
-  return g_steal_pointer (&found);
-}
 
 typedef struct
 {
