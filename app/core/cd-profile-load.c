@@ -8,8 +8,9 @@
 /* Reading one profile file: GKeyFile parses it, then every group and
  * key is checked against data/profiles/README.md. GKeyFile keeps no
  * line numbers, so the line a problem names is found again in the
- * text: the first line GKeyFile cannot have accepted for a syntax
- * error, the key's (or its group's) line for anything else.
+ * text (cd-profile-lines.c): the first line GKeyFile cannot have
+ * accepted for a syntax error, the key's (or its group's) line for
+ * anything else.
  */
 
 #define G_LOG_DOMAIN "cd-profile"
@@ -67,156 +68,6 @@ static const char * const rule_keys[] = { "Kind", "Severity", "Title", "Hint", "
 static const char * const step_keys[] = { "Text", "Source", NULL };
 static const char * const translated_keys[] = { "Name", "Description", "Title", "Hint", "Text", NULL };
 
-/* Splits a text into lines without copying, calling @func on each
- * until it returns TRUE; returns that line's number or 0.
- */
-typedef gboolean (*LineFunc) (const char *line,
-                              gsize       len,
-                              gpointer    user_data);
-
-static guint
-find_line (const char *text,
-           gsize       length,
-           LineFunc    func,
-           gpointer    user_data)
-{
-  const char *p = text;
-  const char *end = text + length;
-  guint number = 1;
-
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      gsize len = (nl != NULL ? nl : end) - p;
-
-      if (len > 0 && p[len - 1] == '\r')
-        len--;
-      if (func (p, len, user_data))
-        return number;
-      if (nl == NULL)
-        break;
-      p = nl + 1;
-      number++;
-    }
-
-  return 0;
-}
-
-static gboolean
-is_space (char c)
-{
-  return c == ' ' || c == '\t';
-}
-
-static void
-strip (const char **line,
-       gsize       *len)
-{
-  while (*len > 0 && is_space (**line))
-    {
-      (*line)++;
-      (*len)--;
-    }
-  while (*len > 0 && is_space ((*line)[*len - 1]))
-    (*len)--;
-}
-
-/* What GKeyFile refuses: text that is not UTF-8, a line that is no
- * comment, no [group] and has no "=".
- */
-static gboolean
-is_bad_line (const char *line,
-             gsize       len,
-             gpointer    user_data)
-{
-  if (!g_utf8_validate (line, len, NULL))
-    return TRUE;
-
-  strip (&line, &len);
-  if (len == 0 || line[0] == '#')
-    return FALSE;
-  if (line[0] == '[')
-    return line[len - 1] != ']' || len == 2 || memchr (line + 1, '[', len - 2) != NULL ||
-           memchr (line + 1, ']', len - 2) != NULL;
-
-  return memchr (line, '=', len) == NULL || line[0] == '=';
-}
-
-typedef struct
-{
-  const char *group;
-  const char *key;
-  gboolean    in_group;
-  guint       group_line;
-  guint       current;
-} KeyLine;
-
-static gboolean
-is_key_line (const char *line,
-             gsize       len,
-             gpointer    user_data)
-{
-  KeyLine *find = user_data;
-  const char *eq;
-
-  find->current++;
-  strip (&line, &len);
-  if (len == 0 || line[0] == '#')
-    return FALSE;
-
-  if (line[0] == '[')
-    {
-      find->in_group = len - 2 == strlen (find->group) &&
-                       strncmp (line + 1, find->group, len - 2) == 0;
-      if (find->in_group && find->group_line == 0)
-        {
-          find->group_line = find->current;
-          return find->key == NULL;
-        }
-      return FALSE;
-    }
-
-  if (!find->in_group || find->key == NULL || (eq = memchr (line, '=', len)) == NULL)
-    return FALSE;
-
-  len = eq - line;
-  strip (&line, &len);
-
-  return len == strlen (find->key) && strncmp (line, find->key, len) == 0;
-}
-
-/* A group header seen twice: GKeyFile would merge the two silently. */
-static gboolean
-is_repeated_group (const char *line,
-                   gsize       len,
-                   gpointer    user_data)
-{
-  GHashTable *seen = user_data;
-
-  strip (&line, &len);
-  if (len < 2 || line[0] != '[')
-    return FALSE;
-
-  return !g_hash_table_add (seen, g_strndup (line + 1, len - 2));
-}
-
-/* The line of @key in @group, else of @group, else 1. */
-static guint
-line_of (Loader     *self,
-         const char *group,
-         const char *key)
-{
-  KeyLine find = { group, key, FALSE, 0, 0 };
-  guint line = 0;
-
-  if (group != NULL)
-    line = find_line (self->text, self->length, is_key_line, &find);
-  if (line == 0)
-    line = find.group_line;
-
-  return MAX (line, 1);
-}
-
 static gboolean G_GNUC_PRINTF (4, 5)
 fail (Loader     *self,
       const char *group,
@@ -232,7 +83,7 @@ fail (Loader     *self,
   va_end (args);
 
   g_set_error (self->error, CD_PROFILE_ERROR, CD_PROFILE_ERROR_INVALID, "%s:%u: %s",
-               self->display_name, line_of (self, group, key), message);
+               self->display_name, _cd_profile_line_of_key (self->text, self->length, group, key), message);
 
   return FALSE;
 }
@@ -897,7 +748,7 @@ _cd_profile_load (CdProfile   *profile,
 
   if (!g_key_file_load_from_data (key_file, data, length, G_KEY_FILE_KEEP_TRANSLATIONS, &local))
     {
-      guint line = find_line (data, length, is_bad_line, NULL);
+      guint line = _cd_profile_line_of_bad_syntax (data, length);
 
       g_set_error (error, CD_PROFILE_ERROR, CD_PROFILE_ERROR_PARSE, "%s:%u: %s",
                    display_name, MAX (line, 1), local->message);
@@ -907,8 +758,7 @@ _cd_profile_load (CdProfile   *profile,
   self.data->key_file = g_key_file_ref (key_file);
 
   {
-    g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    guint line = find_line (data, length, is_repeated_group, seen);
+    guint line = _cd_profile_line_of_repeated_group (data, length);
 
     if (line > 0)
       {

@@ -190,4 +190,14 @@ CdProfileStep    *_cd_profile_step_new          (const char         *id,
 void              _cd_profile_rule_free         (CdProfileRule      *rule);
 guint             _cd_profile_get_warning_days  (CdProfile          *self);
 
+/* cd-profile-lines.c: where in a profile's text a problem is. */
+guint _cd_profile_line_of_bad_syntax     (const char *text,
+                                          gsize       length);
+guint _cd_profile_line_of_repeated_group (const char *text,
+                                          gsize       length);
+guint _cd_profile_line_of_key            (const char *text,
+                                          gsize       length,
+                                          const char *group,
+                                          const char *key);
+
 G_END_DECLS
