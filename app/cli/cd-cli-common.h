@@ -52,6 +52,10 @@ int             cd_cli_export                (int                  argc,
                                               char               **argv);
 int             cd_cli_request               (int                  argc,
                                               char               **argv);
+int             cd_cli_fetch                 (int                  argc,
+                                              char               **argv);
+int             cd_cli_devices               (int                  argc,
+                                              char               **argv);
 
 /* Helpers shared by the commands. */
 GOptionContext *cd_cli_option_context_new    (const char          *parameter_string,

@@ -40,6 +40,8 @@ static const Command commands[] = {
   { "verify", cd_cli_verify, N_("Check the chain of a certificate and print it with statuses") },
   { "export", cd_cli_export, N_("Write a certificate, its chain or its key to a file") },
   { "request", cd_cli_request, N_("Make a key and a certificate signing request") },
+  { "fetch",  cd_cli_fetch,  N_("Show the certificates a server presents over TLS") },
+  { "devices", cd_cli_devices, N_("Watch the certificates of servers and devices on the network") },
 };
 
 /* The end of --help. */
