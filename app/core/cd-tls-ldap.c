@@ -146,7 +146,8 @@ _cd_ldap_parse_response (const guint8  *data,
 
   if ((ret & 0x80) != 0)
     {
-      if (reason == ASN1_R_TOO_LONG || (reason == ASN1_R_HEADER_TOO_LONG && length < 16))
+      /* The content, or maybe the header, has not all arrived yet. */
+      if (reason == ASN1_R_TOO_LONG || length < 16)
         return -1;
       return not_ldap (error);
     }
