@@ -30,7 +30,7 @@ struct _CdTestServer
   GSocket                *silent;
   CdTestFrontKind         kind;
   guint16                 port;
-  guint16                 backend_port;
+  volatile gint           backend_port;
   GBytes                 *ldap_response;
 };
 
@@ -107,8 +107,8 @@ relay (CdTestServer      *server,
   GThread *a;
   GThread *b;
 
-  backend = g_socket_client_connect_to_host (client, "127.0.0.1", server->backend_port,
-                                             NULL, NULL);
+  backend = g_socket_client_connect_to_host (client, "127.0.0.1",
+                                             g_atomic_int_get (&server->backend_port), NULL, NULL);
   if (backend == NULL)
     {
       g_free (up);
@@ -140,6 +140,12 @@ serve (CdTestServer      *server,
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
   GInputStream *raw = g_io_stream_get_input_stream (G_IO_STREAM (connection));
   g_autoptr(GDataInputStream) in = NULL;
+
+  if (server->kind == CD_TEST_FRONT_RELAY)
+    {
+      relay (server, connection);
+      return TRUE;
+    }
 
   if (server->kind == CD_TEST_FRONT_LDAP)
     {
@@ -312,6 +318,16 @@ cd_test_front_start (CdTestFrontKind kind,
   server->acceptor = g_thread_new ("front-accept", accept_thread, server);
 
   return server;
+}
+
+/* A restarted s_server may not get its port back at once; a relay
+ * keeps the address and changes what is behind it.
+ */
+void
+cd_test_front_set_backend (CdTestServer *server,
+                           guint16       backend_port)
+{
+  g_atomic_int_set (&server->backend_port, backend_port);
 }
 
 guint16
