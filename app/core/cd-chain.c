@@ -293,6 +293,46 @@ builder_load_issuers (Builder  *builder,
   return TRUE;
 }
 
+/* The system's trust bundle, parsed once per process: reading and
+ * parsing it (X509_STORE_set_default_paths ()) takes about 100 ms, too
+ * much to repeat for each of a thousand devices. Like OpenSSL, it
+ * honours SSL_CERT_FILE and SSL_CERT_DIR; the folder is looked up
+ * lazily, by subject hash, on each call.
+ */
+static void
+add_system_anchors (X509_STORE *anchors)
+{
+  static gsize initialized;
+  static STACK_OF(X509) *roots;
+  const char *dir;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(X509_STORE) bundle = X509_STORE_new ();
+      const char *file = g_getenv (X509_get_default_cert_file_env ());
+
+      if (file == NULL)
+        file = X509_get_default_cert_file ();
+      if (bundle == NULL)
+        g_error ("Out of memory");
+      if (!X509_STORE_load_file (bundle, file))
+        g_debug ("The system trust bundle %s could not be loaded", file);
+      roots = X509_STORE_get1_all_certs (bundle);
+      ERR_clear_error ();
+      g_once_init_leave (&initialized, 1);
+    }
+
+  for (int i = 0; roots != NULL && i < sk_X509_num (roots); i++)
+    X509_STORE_add_cert (anchors, sk_X509_value (roots, i));
+
+  dir = g_getenv (X509_get_default_cert_dir_env ());
+  if (dir == NULL)
+    dir = X509_get_default_cert_dir ();
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    X509_STORE_load_path (anchors, dir);
+  ERR_clear_error ();
+}
+
 /* What OpenSSL said against the certificate at @depth itself, as a
  * status and as OpenSSL's own words; membership of Untrusted
  * Certificates overrides it. @out_unanchored tells whether OpenSSL
@@ -468,12 +508,8 @@ build (CdDatabase  *database,
         return NULL;
     }
 
-  if (system_anchors && !X509_STORE_set_default_paths (builder.anchors))
-    {
-      /* Not fatal: the chain is still checked against our own stores. */
-      g_warning ("The system trust bundle could not be loaded");
-      ERR_clear_error ();
-    }
+  if (system_anchors)
+    add_system_anchors (builder.anchors);
 
   ctx = X509_STORE_CTX_new ();
   if (ctx == NULL || !X509_STORE_CTX_init (ctx, builder.anchors, target, builder.untrusted))

@@ -695,6 +695,11 @@ cd_tls_fetch_async (const char          *host,
   start_timer (task, _("connecting"));
 
   client = g_socket_client_new ();
+  /* Devices are reached directly: asking the proxy resolver (libproxy
+   * reads its configuration on every lookup) costs more than the
+   * handshake, and HTTP proxies do not carry SIP or LDAP anyway.
+   */
+  g_socket_client_set_enable_proxy (client, FALSE);
   connectable = g_network_address_new (host, port);
   g_socket_client_connect_async (client, connectable, fetch->cancellable, connect_cb,
                                  g_steal_pointer (&task));
