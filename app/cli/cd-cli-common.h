@@ -60,6 +60,10 @@ int             cd_cli_check                 (int                  argc,
                                               char               **argv);
 int             cd_cli_ca                    (int                  argc,
                                               char               **argv);
+int             cd_cli_fetch                 (int                  argc,
+                                              char               **argv);
+int             cd_cli_devices               (int                  argc,
+                                              char               **argv);
 
 /* Helpers shared by the commands. */
 GOptionContext *cd_cli_option_context_new    (const char          *parameter_string,

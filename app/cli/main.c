@@ -44,6 +44,8 @@ static const Command commands[] = {
   { "profiles", cd_cli_profiles, N_("List the device profiles") },
   { "check",  cd_cli_check,  N_("Check a certificate or request against a device profile") },
   { "ca",     cd_cli_ca,     N_("Create a CA, sign requests, revoke and write revocation lists") },
+  { "fetch",  cd_cli_fetch,  N_("Show the certificates a server presents over TLS") },
+  { "devices", cd_cli_devices, N_("Watch the certificates of servers and devices on the network") },
 };
 
 /* The end of --help. */

@@ -20,6 +20,11 @@ CdChainElement *_cd_chain_element_new    (GBytes        *der,
                                           const char    *detail,
                                           gboolean       in_stores,
                                           gboolean       from_system);
+CdChain        *_cd_chain_build_presented (CdDatabase  *database,
+                                           GPtrArray   *presented,
+                                           gboolean     system_anchors,
+                                           gint64       now,
+                                           GError     **error);
 CdChainStatus   _cd_chain_status_worst   (CdChainStatus  a,
                                           CdChainStatus  b);
 

@@ -300,6 +300,46 @@ builder_load_issuers (Builder  *builder,
   return TRUE;
 }
 
+/* The system's trust bundle, parsed once per process: reading and
+ * parsing it (X509_STORE_set_default_paths ()) takes about 100 ms, too
+ * much to repeat for each of a thousand devices. Like OpenSSL, it
+ * honours SSL_CERT_FILE and SSL_CERT_DIR; the folder is looked up
+ * lazily, by subject hash, on each call.
+ */
+static void
+add_system_anchors (X509_STORE *anchors)
+{
+  static gsize initialized;
+  static STACK_OF(X509) *roots;
+  const char *dir;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(X509_STORE) bundle = X509_STORE_new ();
+      const char *file = g_getenv (X509_get_default_cert_file_env ());
+
+      if (file == NULL)
+        file = X509_get_default_cert_file ();
+      if (bundle == NULL)
+        g_error ("Out of memory");
+      if (!X509_STORE_load_file (bundle, file))
+        g_debug ("The system trust bundle %s could not be loaded", file);
+      roots = X509_STORE_get1_all_certs (bundle);
+      ERR_clear_error ();
+      g_once_init_leave (&initialized, 1);
+    }
+
+  for (int i = 0; roots != NULL && i < sk_X509_num (roots); i++)
+    X509_STORE_add_cert (anchors, sk_X509_value (roots, i));
+
+  dir = g_getenv (X509_get_default_cert_dir_env ());
+  if (dir == NULL)
+    dir = X509_get_default_cert_dir ();
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+    X509_STORE_load_path (anchors, dir);
+  ERR_clear_error ();
+}
+
 /* What OpenSSL said against the certificate at @depth itself, as a
  * status and as OpenSSL's own words; membership of Untrusted
  * Certificates overrides it. @out_unanchored tells whether OpenSSL
@@ -377,38 +417,14 @@ cd_chain_init (CdChain *self)
   self->elements = g_list_store_new (CD_TYPE_CHAIN_ELEMENT);
 }
 
-/**
- * cd_chain_build:
- * @database: (nullable): the stores to build from; %NULL for none
- * @der: the certificate to verify, DER-encoded
- * @system_anchors: also trust the roots of the system's trust bundle
- *   (OpenSSL's default certificate file and folder)
- * @now: the time to check validity at, in seconds since the Unix
- *   epoch; 0 or less for the current time
- * @error: a location for a #GError
- *
- * Builds and verifies the chain of @der. Trusted Root Certification
- * Authorities are the anchors; Intermediate Certification Authorities
- * and every other store offer candidate issuers; a certificate in
- * Untrusted Certificates, and every certificate below it, is
- * %CD_CHAIN_STATUS_DISTRUSTED. When no path to an anchor exists, the
- * chain holds what was found, with the reason on each element.
- *
- * This reads the stores' rows (not their certificates) once, and
- * parses only the possible issuers: about 15 ms for stores of a few
- * hundred certificates, about 1 s with 100,000 in one store. Call it
- * from a worker thread in the GUI, with a #CdDatabase opened in that
- * thread (a connection belongs to one thread).
- *
- * Returns: (transfer full) (nullable): the chain, or %NULL with @error
- *   set if @der is no certificate or the database cannot be read
- */
-CdChain *
-cd_chain_build (CdDatabase  *database,
-                GBytes      *der,
-                gboolean     system_anchors,
-                gint64       now,
-                GError     **error)
+/* The work of cd_chain_build() and _cd_chain_build_presented(). */
+static CdChain *
+build (CdDatabase  *database,
+       GBytes      *der,
+       GPtrArray   *presented,
+       gboolean     system_anchors,
+       gint64       now,
+       GError     **error)
 {
   g_auto(Builder) builder = { NULL };
   g_autoptr(CdChain) self = NULL;
@@ -420,10 +436,6 @@ cd_chain_build (CdDatabase  *database,
   const unsigned char *p;
   X509 *target;
   int n;
-
-  g_return_val_if_fail (database == NULL || CD_IS_DATABASE (database), NULL);
-  g_return_val_if_fail (der != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   _cd_openssl_init ();
 
@@ -476,12 +488,39 @@ cd_chain_build (CdDatabase  *database,
   if (database != NULL && !builder_load_issuers (&builder, target, error))
     return NULL;
 
-  if (system_anchors && !X509_STORE_set_default_paths (builder.anchors))
+  /* What a server sent with its certificate offers issuers too, before
+   * the stores' own (which builder_load_issuers() adds for each).
+   */
+  for (guint i = 1; presented != NULL && i < presented->len; i++)
     {
-      /* Not fatal: the chain is still checked against our own stores. */
-      g_warning ("The system trust bundle could not be loaded");
-      ERR_clear_error ();
+      GBytes *extra_der = g_ptr_array_index (presented, i);
+      g_autoptr(CdCertificate) extra_row = NULL;
+      const unsigned char *q = g_bytes_get_data (extra_der, NULL);
+      X509 *extra = d2i_X509 (NULL, &q, g_bytes_get_size (extra_der));
+
+      if (extra == NULL)
+        {
+          ERR_clear_error ();
+          continue;
+        }
+      extra_row = _cd_certificate_new_from_x509 (extra, NULL);
+      if (extra_row == NULL ||
+          g_hash_table_contains (builder.loaded, cd_certificate_get_sha256 (extra_row)))
+        {
+          X509_free (extra);
+          continue;
+        }
+      g_hash_table_insert (builder.loaded, g_strdup (cd_certificate_get_sha256 (extra_row)), extra);
+      if (builder_is_anchor (&builder, cd_certificate_get_sha256 (extra_row)))
+        X509_STORE_add_cert (builder.anchors, extra);
+      else
+        sk_X509_push (builder.untrusted, extra);
+      if (database != NULL && !builder_load_issuers (&builder, extra, error))
+        return NULL;
     }
+
+  if (system_anchors)
+    add_system_anchors (builder.anchors);
 
   ctx = X509_STORE_CTX_new ();
   if (ctx == NULL || !X509_STORE_CTX_init (ctx, builder.anchors, target, builder.untrusted))
@@ -557,6 +596,64 @@ cd_chain_build (CdDatabase  *database,
   self->status = above;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * cd_chain_build:
+ * @database: (nullable): the stores to build from; %NULL for none
+ * @der: the certificate to verify, DER-encoded
+ * @system_anchors: also trust the roots of the system's trust bundle
+ *   (OpenSSL's default certificate file and folder)
+ * @now: the time to check validity at, in seconds since the Unix
+ *   epoch; 0 or less for the current time
+ * @error: a location for a #GError
+ *
+ * Builds and verifies the chain of @der. Trusted Root Certification
+ * Authorities are the anchors; Intermediate Certification Authorities
+ * and every other store offer candidate issuers; a certificate in
+ * Untrusted Certificates, and every certificate below it, is
+ * %CD_CHAIN_STATUS_DISTRUSTED. When no path to an anchor exists, the
+ * chain holds what was found, with the reason on each element.
+ *
+ * This reads the stores' rows (not their certificates) once, and
+ * parses only the possible issuers: about 15 ms for stores of a few
+ * hundred certificates, about 1 s with 100,000 in one store. Call it
+ * from a worker thread in the GUI, with a #CdDatabase opened in that
+ * thread (a connection belongs to one thread).
+ *
+ * Returns: (transfer full) (nullable): the chain, or %NULL with @error
+ *   set if @der is no certificate or the database cannot be read
+ */
+CdChain *
+cd_chain_build (CdDatabase  *database,
+                GBytes      *der,
+                gboolean     system_anchors,
+                gint64       now,
+                GError     **error)
+{
+  g_return_val_if_fail (database == NULL || CD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (der != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return build (database, der, NULL, system_anchors, now, error);
+}
+
+/* cd_chain_build() for a chain a server presented (DER, leaf first):
+ * the certificates after the leaf are candidate issuers, like those of
+ * Intermediate Certification Authorities, but stored nowhere.
+ */
+CdChain *
+_cd_chain_build_presented (CdDatabase  *database,
+                           GPtrArray   *presented,
+                           gboolean     system_anchors,
+                           gint64       now,
+                           GError     **error)
+{
+  g_return_val_if_fail (database == NULL || CD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (presented != NULL && presented->len > 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return build (database, g_ptr_array_index (presented, 0), presented, system_anchors, now, error);
 }
 
 /**

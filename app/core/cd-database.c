@@ -145,6 +145,8 @@ static const char *migrations[SCHEMA_VERSION] = {
   "  tls_version    TEXT,"
   "  cipher         TEXT,"
   "  accepted_cas   TEXT,"
+  "  client_cert_requested INTEGER NOT NULL DEFAULT 0,"
+  "  verify_error   TEXT,"
   "  chain_der      BLOB"
   ");"
   "CREATE INDEX device_checks_device ON device_checks (device_id, checked_at);"

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 #define CD_TRUST_ERROR    (cd_trust_error_quark ())
 #define CD_CA_ERROR       (cd_ca_error_quark ())
 #define CD_PROFILE_ERROR  (cd_profile_error_quark ())
+#define CD_NETWORK_ERROR  (cd_network_error_quark ())
+#define CD_DEVICE_ERROR   (cd_device_error_quark ())
 
 /* What is wrong with the content of a file the user asked to import. */
 typedef enum
@@ -125,6 +127,29 @@ typedef enum
   CD_PROFILE_ERROR_PARSE,                /* not GKeyFile syntax */
   CD_PROFILE_ERROR_INVALID,              /* a missing, unknown or out-of-range key or value */
 } CdProfileError;
+/* Why fetching a server's certificates failed. */
+typedef enum
+{
+  CD_NETWORK_ERROR_ADDRESS,              /* "host:port" that does not parse */
+  CD_NETWORK_ERROR_NOT_RESOLVED,         /* no such host name */
+  CD_NETWORK_ERROR_REFUSED,              /* nothing listens on the port */
+  CD_NETWORK_ERROR_UNREACHABLE,          /* no route to the host or network */
+  CD_NETWORK_ERROR_TIMEOUT,              /* connecting, STARTTLS or the handshake took too long */
+  CD_NETWORK_ERROR_CLOSED,               /* the server hung up before the handshake ended */
+  CD_NETWORK_ERROR_NOT_TLS,              /* the server answers, but not with TLS */
+  CD_NETWORK_ERROR_STARTTLS_REFUSED,     /* the server does not offer or refuses STARTTLS */
+  CD_NETWORK_ERROR_HANDSHAKE,            /* TLS, but no agreement (versions, ciphers, …) */
+  CD_NETWORK_ERROR_FAILED,
+} CdNetworkError;
+
+/* What is wrong with a device entry or a device list. */
+typedef enum
+{
+  CD_DEVICE_ERROR_NOT_FOUND,             /* no device with that address or id */
+  CD_DEVICE_ERROR_EXISTS,                /* the same host and port twice */
+  CD_DEVICE_ERROR_INVALID,               /* a bad host, port, STARTTLS protocol or field */
+  CD_DEVICE_ERROR_CSV,                   /* a CSV file that does not parse */
+} CdDeviceError;
 
 GQuark cd_import_error_quark   (void);
 GQuark cd_keyring_error_quark  (void);
@@ -134,5 +159,7 @@ GQuark cd_export_error_quark   (void);
 GQuark cd_trust_error_quark    (void);
 GQuark cd_ca_error_quark       (void);
 GQuark cd_profile_error_quark  (void);
+GQuark cd_network_error_quark  (void);
+GQuark cd_device_error_quark   (void);
 
 G_END_DECLS
