@@ -19,6 +19,8 @@
 
 #include "cd-device-watcher.h"
 #include "cd-devices.h"
+#include "cd-importer.h"
+#include "cd-keyring.h"
 #include "cd-errors.h"
 #include "cd-test-utils.h"
 #include "cd-tls-test-server.h"
@@ -362,6 +364,64 @@ async_done_cb (GObject      *object,
   *out = g_object_ref (result);
 }
 
+/* A device with a profile: its presented chain is checked against it,
+ * and a failing profile is an event of its own.
+ */
+static void
+test_devices_watcher_profile (void)
+{
+  g_autoptr(CdDatabase) database = cd_test_open_database (NULL);
+  g_autoptr(CdKeyring) keyring = cd_keyring_new (FALSE);
+  g_autoptr(CdImporter) importer = cd_importer_new (database, keyring);
+  g_autoptr(CdImportResult) imported = NULL;
+  g_autoptr(CdDeviceWatcher) watcher = cd_device_watcher_new (database);
+  g_autoptr(GFile) root = cd_test_fixture_file ("root.pem");
+  g_autoptr(GPtrArray) checks = NULL;
+  g_autoptr(CdDevice) good = NULL, bad = NULL;
+  g_autoptr(GError) error = NULL;
+  CdTestServer *renewed = start_server (0, "renewed.pem", "renewed.key");
+  CdTestServer *expired = start_server (0, "expired.pem", "expired.key");
+  guint16 good_port = cd_test_server_get_port (renewed);
+  guint16 bad_port = cd_test_server_get_port (expired);
+  CdDeviceCheck *check;
+  Counts counts;
+
+  imported = cd_importer_import_file (importer, root, NULL, CD_STORE_KIND_ROOT,
+                                      NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  good = cd_devices_add (database, "127.0.0.1", good_port, CD_STARTTLS_NONE, "server.example.test",
+                         "tls-server", NULL, &error);
+  g_assert_no_error (error);
+  bad = cd_devices_add (database, "127.0.0.1", bad_port, CD_STARTTLS_NONE, "expired.example.test",
+                        "tls-server", NULL, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (watcher, "event", G_CALLBACK (event_cb), &counts);
+  checks = check_all (watcher, &counts);
+  g_assert_cmpuint (checks->len, ==, 2);
+
+  /* Valid for ten years: the generic profile only warns about that. */
+  check = check_of (checks, good_port);
+  g_assert_cmpstr (cd_device_check_get_profile_status (check), ==, "warning");
+  g_assert_cmpuint (cd_device_check_get_events (check) & CD_DEVICE_EVENT_PROFILE_FAILS, ==, 0);
+
+  check = check_of (checks, bad_port);
+  g_assert_cmpstr (cd_device_check_get_profile_status (check), ==, "fail");
+  g_assert_cmpuint (cd_device_check_get_events (check) & CD_DEVICE_EVENT_PROFILE_FAILS, !=, 0);
+
+  /* A profile id nobody ships: kept, but there is nothing to check. */
+  g_assert_true (cd_devices_update (database, cd_device_get_id (good), "no-such-profile", NULL,
+                                    &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&checks, g_ptr_array_unref);
+  checks = check_all (watcher, &counts);
+  g_assert_null (cd_device_check_get_profile_status (check_of (checks, good_port)));
+
+  cd_test_server_stop (renewed);
+  cd_test_server_stop (expired);
+}
+
 static void
 test_devices_watcher_async (void)
 {
@@ -509,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/certdesk/devices/add-list-remove", test_devices_add_list_remove);
   g_test_add_func ("/certdesk/devices/csv", test_devices_csv);
   g_test_add_func ("/certdesk/devices/watcher-events", test_devices_watcher_events);
+  g_test_add_func ("/certdesk/devices/watcher-profile", test_devices_watcher_profile);
   g_test_add_func ("/certdesk/devices/watcher-async", test_devices_watcher_async);
   g_test_add_func ("/certdesk/devices/cli", test_devices_cli);
 

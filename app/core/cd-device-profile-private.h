@@ -12,12 +12,14 @@
 G_BEGIN_DECLS
 
 /* The one place where a device's presented chain meets its device
- * profile (cd-device-profile.c). Returns "pass", "warning" or "fail",
+ * profile (cd-device-profile.c). @chain is the one built from the
+ * stores, %NULL when none; @presented the DER certificates the server
+ * sent, leaf first. Returns "pass", "warning" or "fail",
  * or %NULL when the device has no profile or it cannot be checked.
  */
-char *_cd_device_profile_check (CdDatabase *database,
-                                CdDevice   *device,
-                                GPtrArray  *chain,
+char *_cd_device_profile_check (CdDevice   *device,
+                                CdChain    *chain,
+                                GPtrArray  *presented,
                                 guint       warning_days);
 
 G_END_DECLS

@@ -224,7 +224,7 @@ evaluate (Run         *run,
       return g_steal_pointer (&check);
     }
 
-  check->profile_status = _cd_device_profile_check (run->database, device, check->chain,
+  check->profile_status = _cd_device_profile_check (device, chain, check->chain,
                                                     run->self->warning_days);
 
   return g_steal_pointer (&check);
