@@ -32,14 +32,21 @@ say ()
 /usr/bin/python3 build-aux/check-potfiles.py --update "$root" > /dev/null ||
   { say "check-potfiles.py --update failed"; exit 1; }
 
-# meson's i18n targets: xgettext with the glib preset, then msgmerge.
+# meson's i18n target: xgettext with the glib preset.
 ninja -C "$builddir" certdesk-pot > /dev/null || { say "ninja certdesk-pot failed"; exit 1; }
 # The device profiles are GKeyFiles: xgettext reads them as desktop files,
 # taking the keys cd-profile-load.c translates.
 xgettext --language=Desktop --from-code=UTF-8 --join-existing --output=po/certdesk.pot \
   --keyword= --keyword=Name --keyword=Description --keyword=Title --keyword=Hint --keyword=Text \
   data/profiles/*.profile || { say "xgettext of data/profiles failed"; exit 1; }
-ninja -C "$builddir" certdesk-update-po > /dev/null || { say "ninja certdesk-update-po failed"; exit 1; }
+
+# Not meson's certdesk-update-po: it makes the template again first and
+# would drop the profiles' strings.
+while read -r lang; do
+  case $lang in ''|'#'*) continue ;; esac
+  msgmerge --quiet --update --backup=none "po/$lang.po" po/certdesk.pot ||
+    { say "msgmerge of po/$lang.po failed"; exit 1; }
+done < po/LINGUAS
 
 total=$(msgattrib --no-obsolete po/certdesk.pot 2> /dev/null | grep -c '^msgid ')
 total=$((total - 1)) # the header
