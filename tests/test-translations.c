@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+#include <string.h>
+#include <sys/wait.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -109,6 +112,30 @@ test_german_plurals (void)
                    "%u Zertifikate gelöscht");
 }
 
+/* The command-line tool speaks the user's language too: French here,
+ * with its non-breaking spaces and « » quotes.
+ */
+static void
+test_french_cli (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("CD_TEST_CLI"), "list", "--store", "nowhere", NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  int status = 0;
+
+  envp = g_environ_setenv (envp, "LANGUAGE", "fr", TRUE);
+  envp = g_environ_setenv (envp, "CERTDESK_LOCALEDIR", g_getenv ("CD_TEST_LOCALEDIR"), TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  if (strstr (err, "magasin") == NULL)
+    g_error ("no French in “%s”", err);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +159,7 @@ main (int   argc,
   g_test_add_func ("/certdesk/translations/german-window", test_german_window);
   g_test_add_func ("/certdesk/translations/german-help", test_german_help);
   g_test_add_func ("/certdesk/translations/german-plurals", test_german_plurals);
+  g_test_add_func ("/certdesk/translations/french-cli", test_french_cli);
 
   return g_test_run ();
 }

@@ -177,10 +177,16 @@ main (int   argc,
       char *argv[])
 {
   const Command *command;
+  const char *localedir = g_getenv ("CERTDESK_LOCALEDIR");
   int status;
 
+  /* As in the GUI: the build's po/ holds the catalogues until they are
+   * installed, so tests can run the tool in another language. */
+  if (localedir == NULL || localedir[0] == '\0')
+    localedir = LOCALEDIR;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
