@@ -38,6 +38,7 @@ struct _CdCaSignDialog
   GtkWidget       *o_row;
   GtkWidget       *ou_row;
   AdwComboRow     *profile_row;
+  GtkWidget       *request_group;
   AdwActionRow    *request_row;
   CdSanEditor     *san_editor;
   GtkWidget       *sign_button;

@@ -460,6 +460,7 @@ cd_ca_sign_dialog_class_init (CdCaSignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdCaSignDialog, o_row);
   gtk_widget_class_bind_template_child (widget_class, CdCaSignDialog, ou_row);
   gtk_widget_class_bind_template_child (widget_class, CdCaSignDialog, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, CdCaSignDialog, request_group);
   gtk_widget_class_bind_template_child (widget_class, CdCaSignDialog, request_row);
   gtk_widget_class_bind_template_child (widget_class, CdCaSignDialog, san_editor);
   gtk_widget_class_bind_template_child (widget_class, CdCaSignDialog, sign_button);
@@ -605,7 +606,7 @@ cd_ca_sign_dialog_new_issue (GtkWindow  *parent,
   gtk_window_set_title (GTK_WINDOW (self), _("Issue Certificate and Key"));
   adw_window_title_set_title (self->window_title, _("Issue Certificate and Key"));
   gtk_button_set_label (GTK_BUTTON (self->sign_button), _("_Issue"));
-  gtk_widget_set_visible (GTK_WIDGET (self->request_row), FALSE);
+  gtk_widget_set_visible (self->request_group, FALSE);
   gtk_widget_set_visible (self->subject_group, TRUE);
   update (self);
 
