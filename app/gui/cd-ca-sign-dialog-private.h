@@ -63,6 +63,26 @@ struct _CdCaSignDialog
   gboolean         busy;
 };
 
+/* cd-ca-sign-dialog.c */
+void     _cd_ca_sign_dialog_update         (CdCaSignDialog  *self);
+void     _cd_ca_sign_dialog_set_busy       (CdCaSignDialog  *self,
+                                            gboolean         busy);
+void     _cd_ca_sign_dialog_finish         (CdCaSignDialog  *self,
+                                            CdCaResult      *result,
+                                            const GError    *error);
+
+/* cd-ca-sign-issue.c */
+void     _cd_ca_sign_dialog_fill_key_row    (CdCaSignDialog  *self);
+void     _cd_ca_sign_dialog_select_key_type (CdCaSignDialog  *self,
+                                             CdKeyType        key_type);
+gboolean _cd_ca_sign_dialog_check_subject   (CdCaSignDialog  *self);
+gboolean _cd_ca_sign_dialog_start_issue     (CdCaSignDialog  *self,
+                                             CdCertificate   *ca,
+                                             CdCaSignOptions *options,
+                                             char           **sans,
+                                             GError         **error);
+
+/* cd-ca-sign-result.c */
 void _cd_ca_sign_dialog_show_result (CdCaSignDialog *self);
 void _cd_ca_sign_dialog_export      (CdCaSignDialog *self);
 void _cd_ca_sign_dialog_export_ca   (CdCaSignDialog *self);
