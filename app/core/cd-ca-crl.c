@@ -169,6 +169,47 @@ cd_ca_get_revocation (CdDatabase          *database,
   return TRUE;
 }
 
+/**
+ * cd_ca_dup_issuing_ca:
+ * @database: the stores
+ * @sha256: a certificate's fingerprint
+ * @error: a location for a #GError
+ *
+ * Which of our CAs issued a certificate, for the GUI to offer Revoke
+ * only where it can work. %NULL without an error when none did.
+ *
+ * Returns: (transfer full) (nullable): the CA's fingerprint
+ */
+char *
+cd_ca_dup_issuing_ca (CdDatabase  *database,
+                      const char  *sha256,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *ca_sha256 = NULL;
+  int rc;
+
+  g_return_val_if_fail (CD_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  stmt = _cd_database_get_statement (database,
+                                     "SELECT ca_sha256 FROM ca_issued WHERE sha256 = ?1 LIMIT 1",
+                                     error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    ca_sha256 = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _cd_database_set_error (database, error);
+
+  return ca_sha256;
+}
+
 /* Returns: (transfer full): the set of revoked fingerprints */
 GHashTable *
 _cd_ca_dup_revoked (CdDatabase  *database,

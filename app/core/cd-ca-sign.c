@@ -580,6 +580,31 @@ cd_ca_request_dup_sans (GBytes  *request,
 }
 
 /**
+ * cd_ca_request_to_der:
+ * @request: a certificate request, DER or PEM
+ * @error: a location for a #GError
+ *
+ * The request as the stores keep it, after checking its signature, for
+ * the GUI to show it (cd_certificate_info_new() takes DER).
+ *
+ * Returns: (transfer full) (nullable): the request's DER
+ */
+GBytes *
+cd_ca_request_to_der (GBytes  *request,
+                      GError **error)
+{
+  g_autoptr(X509_REQ) parsed = NULL;
+
+  g_return_val_if_fail (request != NULL, NULL);
+
+  parsed = parse_request (request, error);
+  if (parsed == NULL)
+    return NULL;
+
+  return _cd_x509_request_to_der (parsed);
+}
+
+/**
  * cd_ca_sign_request:
  * @database: the stores; the certificate goes there
  * @keyring: where the CA's key is

@@ -144,6 +144,8 @@ GPtrArray          *cd_ca_list_authorities                   (CdDatabase        
 /* Signing (cd-ca-sign.c). */
 char              **cd_ca_request_dup_sans                   (GBytes              *request,
                                                               GError             **error);
+GBytes             *cd_ca_request_to_der                     (GBytes              *request,
+                                                              GError             **error);
 CdCaResult         *cd_ca_sign_request                       (CdDatabase          *database,
                                                               CdKeyring           *keyring,
                                                               const char          *ca_sha256,
@@ -181,6 +183,9 @@ gboolean            cd_ca_get_revocation                     (CdDatabase        
                                                               gboolean            *out_revoked,
                                                               CdRevocationReason  *out_reason,
                                                               gint64              *out_revoked_at,
+                                                              GError             **error);
+char               *cd_ca_dup_issuing_ca                     (CdDatabase          *database,
+                                                              const char          *sha256,
                                                               GError             **error);
 GBytes             *cd_ca_make_crl                           (CdDatabase          *database,
                                                               CdKeyring           *keyring,

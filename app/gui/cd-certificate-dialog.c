@@ -33,6 +33,7 @@
 #include "cd-request-builder.h"
 #include "cd-store-kind.h"
 #include "cd-trust.h"
+#include "cd-window-ca.h"
 #include "cd-window.h"
 
 struct _CdCertificateDialog
@@ -45,6 +46,7 @@ struct _CdCertificateDialog
   GtkButton         *export_button;
   GtkButton         *import_button;
   GtkButton         *renew_button;
+  GtkButton         *sign_button;
   CdPathPage        *path_page;
   AdwViewStackPage  *path_stack_page;
   CdPropertiesPage  *properties_page;
@@ -304,6 +306,36 @@ renew_action (GtkWidget  *widget,
 }
 
 static void
+sign_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CdCertificateDialog *self = CD_CERTIFICATE_DIALOG (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  /* Signing stores through the window's database and keyring. */
+  if (self->row == NULL || !CD_IS_WINDOW (parent))
+    return;
+
+  cd_window_sign_request (CD_WINDOW (parent), self->row, GTK_WINDOW (self));
+}
+
+/* "Revoked on … (reason)" for what one of our CAs revoked. */
+static void
+show_revocation (CdCertificateDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  CdRevocationReason reason = CD_REVOCATION_REASON_UNSPECIFIED;
+  gboolean revoked = FALSE;
+  gint64 revoked_at = 0;
+
+  if (!cd_ca_get_revocation (self->database, cd_certificate_get_sha256 (self->row),
+                             &revoked, &reason, &revoked_at, &error))
+    g_warning ("Could not read whether the certificate is revoked: %s", error->message);
+  cd_general_page_set_revocation (self->general_page, revoked, reason, revoked_at);
+}
+
+static void
 show_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
@@ -378,6 +410,12 @@ cd_certificate_dialog_constructed (GObject *object)
   gtk_widget_set_visible (GTK_WIDGET (self->export_button),
                           in_store && !is_request &&
                           CD_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_button),
+                          in_store && is_request &&
+                          cd_certificate_get_store (self->row) == CD_STORE_KIND_REQUEST &&
+                          CD_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
+  if (in_store && !is_request)
+    show_revocation (self);
   gtk_widget_set_visible (GTK_WIDGET (self->renew_button),
                           in_store && !is_request &&
                           CD_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
@@ -561,6 +599,7 @@ cd_certificate_dialog_class_init (CdCertificateDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "dialog.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "dialog.renew", NULL, renew_action);
+  gtk_widget_class_install_action (widget_class, "dialog.sign", NULL, sign_action);
   gtk_widget_class_install_action (widget_class, "dialog.show-toast", "s", show_toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
@@ -576,6 +615,7 @@ cd_certificate_dialog_class_init (CdCertificateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, general_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, renew_button);
+  gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, sign_button);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, path_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, path_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, properties_page);

@@ -1223,3 +1223,79 @@ cd_export_dialog_rate_password (const char *password)
 
   return "weak";
 }
+
+/**
+ * cd_export_dialog_set_options:
+ * @self: a #CdExportDialog
+ * @options: a preset, such as a device profile's export
+ *
+ * Sets the rows to what @options asks for, as the user would; the
+ * password, if any, is left for the user to type.
+ *
+ * Returns: %FALSE if the format of @options is not offered for these
+ *   certificates (then nothing changes)
+ */
+gboolean
+cd_export_dialog_set_options (CdExportDialog  *self,
+                              CdExportOptions *options)
+{
+  CdExportFormat format;
+  CdExportChoice choice;
+
+  g_return_val_if_fail (CD_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  format = cd_export_options_get_format (options);
+  switch (format)
+    {
+    case CD_EXPORT_FORMAT_DER:
+      choice = CD_EXPORT_CHOICE_DER;
+      break;
+    case CD_EXPORT_FORMAT_PEM:
+      choice = CD_EXPORT_CHOICE_PEM;
+      break;
+    case CD_EXPORT_FORMAT_PEM_CHAIN:
+      choice = CD_EXPORT_CHOICE_PEM_CHAIN;
+      break;
+    case CD_EXPORT_FORMAT_P7B_DER:
+    case CD_EXPORT_FORMAT_P7B_PEM:
+      choice = CD_EXPORT_CHOICE_P7B;
+      break;
+    case CD_EXPORT_FORMAT_PKCS12:
+    case CD_EXPORT_FORMAT_PKCS12_LEGACY:
+      choice = CD_EXPORT_CHOICE_PKCS12;
+      break;
+    case CD_EXPORT_FORMAT_PEM_KEY_CERT:
+      choice = CD_EXPORT_CHOICE_PEM_KEY_CERT;
+      break;
+    case CD_EXPORT_FORMAT_KEY:
+      choice = CD_EXPORT_CHOICE_KEY;
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  if (!cd_export_dialog_set_choice (self, choice))
+    return FALSE;
+
+  adw_combo_row_set_selected (self->encoding_row,
+                              format == CD_EXPORT_FORMAT_P7B_PEM ? ENCODING_PEM : ENCODING_DER);
+  adw_combo_row_set_selected (self->encryption_row,
+                              format == CD_EXPORT_FORMAT_PKCS12_LEGACY ? ENCRYPTION_COMPATIBLE
+                                                                       : ENCRYPTION_MODERN);
+  adw_combo_row_set_selected (self->key_format_row,
+                              cd_export_options_get_key_format (options) == CD_EXPORT_KEY_FORMAT_PKCS1
+                              ? KEY_FORMAT_PKCS1 : KEY_FORMAT_PKCS8);
+  adw_combo_row_set_selected (self->order_row,
+                              cd_export_options_get_key_first (options) ? ORDER_KEY_FIRST
+                                                                        : ORDER_CERT_FIRST);
+  gtk_switch_set_active (self->chain_switch, cd_export_options_get_include_chain (options));
+  gtk_switch_set_active (self->root_switch, cd_export_options_get_include_root (options));
+  if (cd_export_options_get_friendly_name (options) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->friendly_name_row),
+                           cd_export_options_get_friendly_name (options));
+
+  update (self);
+
+  return TRUE;
+}

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "cd-exporter.h"
 #include "cd-types.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,8 @@ GFile          *cd_export_dialog_get_destination (CdExportDialog *self);
 void            cd_export_dialog_set_destination (CdExportDialog *self,
                                                   GFile          *file);
 char           *cd_export_dialog_dup_suggested_name (CdExportDialog *self);
+gboolean        cd_export_dialog_set_options     (CdExportDialog  *self,
+                                                  CdExportOptions *options);
 const char     *cd_export_dialog_rate_password   (const char     *password);
 
 G_END_DECLS

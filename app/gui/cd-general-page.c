@@ -34,6 +34,7 @@ struct _CdGeneralPage
   GtkLabel  *published_label;
   GtkLabel  *purposes_heading;
   GtkLabel  *purposes_label;
+  GtkLabel  *revoked_label;
   GtkBox    *status_box;
   GtkImage  *status_icon;
   GtkLabel  *status_label;
@@ -115,6 +116,7 @@ cd_general_page_class_init (CdGeneralPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, published_label);
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, purposes_heading);
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, purposes_label);
+  gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, revoked_label);
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, status_box);
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, status_icon);
   gtk_widget_class_bind_template_child (widget_class, CdGeneralPage, status_label);
@@ -337,4 +339,49 @@ cd_general_page_set_publications (CdGeneralPage *self,
   /* TRANSLATORS: %s is a list of trust targets, e.g. "NSS user database, OpenSSL certificate folder" */
   label = g_strdup_printf (_("Published to: %s"), text->str);
   gtk_label_set_label (self->published_label, label);
+}
+
+/**
+ * cd_general_page_set_revocation:
+ * @self: a #CdGeneralPage
+ * @revoked: whether one of our CAs revoked the certificate
+ * @reason: why
+ * @revoked_at: since when, in seconds since the epoch
+ *
+ * Shows "Revoked on … (reason)" below the status, or nothing.
+ */
+void
+cd_general_page_set_revocation (CdGeneralPage      *self,
+                                gboolean            revoked,
+                                CdRevocationReason  reason,
+                                gint64              revoked_at)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CD_IS_GENERAL_PAGE (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->revoked_label), revoked);
+  if (!revoked)
+    return;
+
+  date = format_date (revoked_at);
+  /* translators: the first %s is a date, the second a reason such as "Key compromised" */
+  text = g_strdup_printf (_("Revoked on %s (%s)"), date, cd_revocation_reason_get_label (reason));
+  gtk_label_set_label (self->revoked_label, text);
+}
+
+/**
+ * cd_general_page_get_revocation_text:
+ * @self: a #CdGeneralPage
+ *
+ * Returns: (transfer none): the revocation line as shown, or ""
+ */
+const char *
+cd_general_page_get_revocation_text (CdGeneralPage *self)
+{
+  g_return_val_if_fail (CD_IS_GENERAL_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->revoked_label))
+         ? gtk_label_get_label (self->revoked_label) : "";
 }

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cd-ca.h"
 #include "cd-types.h"
 #include "cd-certificate-info.h"
 #include "cd-chain.h"
@@ -32,5 +33,10 @@ void        cd_general_page_set_request_signature (CdGeneralPage *self,
 const char *cd_general_page_get_status_text (CdGeneralPage     *self);
 void        cd_general_page_set_publications (CdGeneralPage    *self,
                                               GPtrArray        *targets);
+void        cd_general_page_set_revocation  (CdGeneralPage      *self,
+                                             gboolean            revoked,
+                                             CdRevocationReason  reason,
+                                             gint64              revoked_at);
+const char *cd_general_page_get_revocation_text (CdGeneralPage  *self);
 
 G_END_DECLS

@@ -312,6 +312,9 @@ new_context_menu (void)
   g_menu_append (export_section, _("_Export…"), "win.export");
   g_menu_append (export_section, _("Copy as _PEM"), "win.copy-as-pem");
   g_menu_append (export_section, _("New _Request from This Certificate…"), "win.renew-selected");
+  g_menu_append (export_section, _("_Sign with CA…"), "win.sign-selected");
+  g_menu_append (export_section, _("Re_voke…"), "win.revoke-selected");
+  g_menu_append (export_section, _("Export Revocation _List…"), "win.export-crl");
 
   for (guint i = 0; i < CD_N_STORE_KINDS; i++)
     {

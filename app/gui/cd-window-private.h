@@ -90,6 +90,7 @@ GtkWindow *_cd_window_export   (CdWindow      *self,
                                 GPtrArray     *rows);
 void _cd_window_dispose_manage (CdWindow      *self);
 void _cd_window_setup_request  (CdWindow      *self);
+void _cd_window_setup_ca       (CdWindow      *self);
 void _cd_window_ask_pending_roots (CdWindow       *self,
                                    CdImportResult *result);
 void _cd_window_dispose_open   (CdWindow      *self);

@@ -738,6 +738,7 @@ cd_window_constructed (GObject *object)
   _cd_window_setup_manage (self);
   _cd_window_setup_export (self);
   _cd_window_setup_request (self);
+  _cd_window_setup_ca (self);
 
   if (self->settings != NULL)
     g_signal_connect_object (self->settings,
