@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "cd-exporter.h"
 #include "cd-types.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,9 @@ gboolean        cd_export_dialog_get_has_key     (CdExportDialog *self);
 CdExportChoice  cd_export_dialog_get_choice      (CdExportDialog *self);
 gboolean        cd_export_dialog_set_choice      (CdExportDialog *self,
                                                   CdExportChoice  choice);
+gboolean        cd_export_dialog_set_preset      (CdExportDialog  *self,
+                                                  CdExportOptions *options,
+                                                  const char      *extension);
 gboolean        cd_export_dialog_get_can_export  (CdExportDialog *self);
 gboolean        cd_export_dialog_get_exporting   (CdExportDialog *self);
 GFile          *cd_export_dialog_get_destination (CdExportDialog *self);
