@@ -184,7 +184,11 @@ _cd_ca_sign_dialog_export (CdCaSignDialog *self)
   /* A device that made its own request kept its key: its profile's
    * PKCS #12 cannot be made here, the certificate alone can.
    */
-  if (options != NULL && !cd_export_dialog_set_options (dialog, options))
+  if (options != NULL &&
+      !cd_export_dialog_set_preset (dialog, options,
+                                    self->used_profile != NULL
+                                    ? cd_profile_get_export_extension (self->used_profile)
+                                    : NULL))
     cd_export_dialog_set_choice (dialog, CD_EXPORT_CHOICE_PEM);
 
   gtk_window_present (GTK_WINDOW (dialog));

@@ -7,7 +7,9 @@
 
 /* CdCertificateDialog shows one certificate the way certmgr.msc's
  * certificate dialog does, one page per job: General, Details,
- * Certification Path, and Properties for a certificate in a store. It
+ * Certification Path, and Properties for a certificate in a store;
+ * then Check, against a device profile, and Steps, the manual steps of
+ * that device with the user's ticks (cd-check-page.c, cd-steps-page.c). It
  * shows certificates from a store and from a file alike; for a file it
  * offers to import it, and the window that opened it does the import.
  *
@@ -24,6 +26,7 @@
 
 #include "cd-certificate-dialog.h"
 #include "cd-certificate.h"
+#include "cd-check-page.h"
 #include "cd-database.h"
 #include "cd-details-page.h"
 #include "cd-export-dialog.h"
@@ -31,6 +34,7 @@
 #include "cd-path-page.h"
 #include "cd-properties-page.h"
 #include "cd-request-builder.h"
+#include "cd-steps-page.h"
 #include "cd-store-kind.h"
 #include "cd-trust.h"
 #include "cd-window-ca.h"
@@ -41,6 +45,7 @@ struct _CdCertificateDialog
   AdwWindow          parent_instance;
 
   /* Template widgets */
+  CdCheckPage       *check_page;
   CdDetailsPage     *details_page;
   CdGeneralPage     *general_page;
   GtkButton         *export_button;
@@ -51,6 +56,8 @@ struct _CdCertificateDialog
   AdwViewStackPage  *path_stack_page;
   CdPropertiesPage  *properties_page;
   AdwViewStackPage  *properties_stack_page;
+  CdStepsPage       *steps_page;
+  AdwViewStackPage  *steps_stack_page;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay   *toast_overlay;
   AdwViewStack      *view_stack;
@@ -266,13 +273,13 @@ on_exported_cb (CdCertificateDialog *self,
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* With @profile, preset to what that device imports. */
 static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+open_export (CdCertificateDialog *self,
+             CdProfile           *profile)
 {
-  CdCertificateDialog *self = CD_CERTIFICATE_DIALOG (widget);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(CdExportOptions) options = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   CdExportDialog *dialog;
 
@@ -287,7 +294,48 @@ export_action (GtkWidget  *widget,
                                  cd_window_get_keyring (CD_WINDOW (parent)), rows);
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self,
                            G_CONNECT_SWAPPED);
+
+  if (profile != NULL)
+    options = cd_profile_dup_export_options (profile);
+  if (options != NULL &&
+      !cd_export_dialog_set_preset (dialog, options, cd_profile_get_export_extension (profile)))
+    /* translators: %s is a device, e.g. "Mitel OpenScape Voice" */
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new_format (_("%s takes this certificate with its "
+                                                         "private key, which is not in your "
+                                                         "keyring"),
+                                                       cd_profile_get_name (profile)));
+
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  open_export (CD_CERTIFICATE_DIALOG (widget), NULL);
+}
+
+static void
+on_check_export_cb (CdCertificateDialog *self,
+                    CdProfile           *profile,
+                    CdCheckPage         *page)
+{
+  g_assert (CD_IS_CERTIFICATE_DIALOG (self));
+
+  open_export (self, profile);
+}
+
+/* The steps are those of the device checked against. */
+static void
+on_check_profile_changed_cb (CdCertificateDialog *self,
+                             GParamSpec          *pspec,
+                             CdCheckPage         *page)
+{
+  g_assert (CD_IS_CERTIFICATE_DIALOG (self));
+
+  cd_steps_page_set_profile (self->steps_page, cd_check_page_get_profile (page));
 }
 
 static void
@@ -419,6 +467,16 @@ cd_certificate_dialog_constructed (GObject *object)
   gtk_widget_set_visible (GTK_WIDGET (self->renew_button),
                           in_store && !is_request &&
                           CD_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
+
+  /* The ticks are kept by fingerprint, for files and rows alike. */
+  adw_view_stack_page_set_visible (self->steps_stack_page, self->database != NULL);
+  if (self->database != NULL)
+    cd_steps_page_set_certificate (self->steps_page, self->database,
+                                   cd_certificate_get_sha256 (cd_certificate_info_get_row (self->info)));
+  cd_check_page_set_certificate (self->check_page, self->database, self->info);
+  cd_check_page_set_can_export (self->check_page,
+                                in_store && !is_request &&
+                                CD_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
 
   update_title (self);
   build_chain (self);
@@ -603,13 +661,16 @@ cd_certificate_dialog_class_init (CdCertificateDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "dialog.show-toast", "s", show_toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
+  g_type_ensure (CD_TYPE_CHECK_PAGE);
   g_type_ensure (CD_TYPE_DETAILS_PAGE);
   g_type_ensure (CD_TYPE_GENERAL_PAGE);
   g_type_ensure (CD_TYPE_PATH_PAGE);
   g_type_ensure (CD_TYPE_PROPERTIES_PAGE);
+  g_type_ensure (CD_TYPE_STEPS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/cd-certificate-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, check_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, details_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, general_page);
@@ -620,9 +681,13 @@ cd_certificate_dialog_class_init (CdCertificateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, path_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, properties_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, properties_stack_page);
+  gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, steps_page);
+  gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, steps_stack_page);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CdCertificateDialog, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_export_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_check_profile_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_element_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_properties_saved_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_system_anchors_changed_cb);
@@ -780,7 +845,8 @@ cd_certificate_dialog_set_system_anchors (CdCertificateDialog *self,
  * cd_certificate_dialog_get_visible_page:
  * @self: a #CdCertificateDialog
  *
- * Returns: (transfer none): "general", "details", "path" or "properties"
+ * Returns: (transfer none): "general", "details", "path", "properties",
+ *   "check" or "steps"
  */
 const char *
 cd_certificate_dialog_get_visible_page (CdCertificateDialog *self)
@@ -793,7 +859,7 @@ cd_certificate_dialog_get_visible_page (CdCertificateDialog *self)
 /**
  * cd_certificate_dialog_set_visible_page:
  * @self: a #CdCertificateDialog
- * @name: "general", "details", "path" or "properties"
+ * @name: "general", "details", "path", "properties", "check" or "steps"
  *
  * Shows the page @name, as its tab would.
  */
@@ -810,10 +876,11 @@ cd_certificate_dialog_set_visible_page (CdCertificateDialog *self,
 /**
  * cd_certificate_dialog_get_page:
  * @self: a #CdCertificateDialog
- * @name: "general", "details", "path" or "properties"
+ * @name: "general", "details", "path", "properties", "check" or "steps"
  *
  * Returns: (transfer none) (nullable): the page widget, a
- *   #CdGeneralPage, #CdDetailsPage, #CdPathPage or #CdPropertiesPage
+ *   #CdGeneralPage, #CdDetailsPage, #CdPathPage, #CdPropertiesPage,
+ *   #CdCheckPage or #CdStepsPage
  */
 GtkWidget *
 cd_certificate_dialog_get_page (CdCertificateDialog *self,

@@ -76,7 +76,9 @@ struct _CdExportDialog
   GFile                *destination;
   GCancellable         *cancellable;
   GtkFileChooserNative *file_chooser;
+  char                 *preset_extension;  /* a device's, for preset_choice */
 
+  int                   preset_choice;     /* -1 without a preset */
   gboolean              has_key;
   gboolean              can_export;
   gboolean              exporting;
@@ -186,6 +188,18 @@ get_choice_extension (CdExportChoice choice)
     default:
       g_assert_not_reached ();
     }
+}
+
+/* A device profile may want its own extension, e.g. ".p12". */
+static const char *
+get_extension (CdExportDialog *self)
+{
+  CdExportChoice choice = cd_export_dialog_get_choice (self);
+
+  if (self->preset_extension != NULL && (int)choice == self->preset_choice)
+    return self->preset_extension;
+
+  return get_choice_extension (choice);
 }
 
 static gboolean
@@ -659,7 +673,7 @@ export_action (GtkWidget  *widget,
 
   choice = cd_export_dialog_get_choice (self);
   suggested = cd_export_dialog_dup_suggested_name (self);
-  pattern = g_strconcat ("*", get_choice_extension (choice), NULL);
+  pattern = g_strconcat ("*", get_extension (self), NULL);
 
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, get_choice_title (choice, self->rows->len > 1));
@@ -801,6 +815,7 @@ cd_export_dialog_finalize (GObject *object)
   CdExportDialog *self = (CdExportDialog *)object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->preset_extension, g_free);
   g_clear_pointer (&self->choices, g_array_unref);
 
   G_OBJECT_CLASS (cd_export_dialog_parent_class)->finalize (object);
@@ -968,6 +983,7 @@ static void
 cd_export_dialog_init (CdExportDialog *self)
 {
   self->choices = g_array_new (FALSE, FALSE, sizeof (CdExportChoice));
+  self->preset_choice = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -1077,6 +1093,78 @@ cd_export_dialog_set_choice (CdExportDialog *self,
 }
 
 /**
+ * cd_export_dialog_set_preset:
+ * @self: a #CdExportDialog
+ * @options: what a device imports, e.g. from cd_profile_dup_export_options()
+ * @extension: (nullable): the file extension it wants, with the dot
+ *
+ * Sets the format and its choices (encoding, encryption, chain, root,
+ * key format and order) as in @options, as the user could; the password
+ * is still the user's to type.
+ *
+ * Returns: %FALSE if the format is not offered for these certificates
+ *   (a format with a key for a certificate without one); nothing is
+ *   changed then
+ */
+gboolean
+cd_export_dialog_set_preset (CdExportDialog  *self,
+                             CdExportOptions *options,
+                             const char      *extension)
+{
+  CdExportFormat format;
+  CdExportChoice choice;
+
+  g_return_val_if_fail (CD_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  format = cd_export_options_get_format (options);
+  switch (format)
+    {
+    case CD_EXPORT_FORMAT_DER: choice = CD_EXPORT_CHOICE_DER; break;
+    /* The dialog's PEM with the chain is "PEM chain". */
+    case CD_EXPORT_FORMAT_PEM:
+      choice = cd_export_options_get_include_chain (options) ? CD_EXPORT_CHOICE_PEM_CHAIN
+                                                              : CD_EXPORT_CHOICE_PEM;
+      break;
+    case CD_EXPORT_FORMAT_PEM_CHAIN: choice = CD_EXPORT_CHOICE_PEM_CHAIN; break;
+    case CD_EXPORT_FORMAT_P7B_DER:
+    case CD_EXPORT_FORMAT_P7B_PEM: choice = CD_EXPORT_CHOICE_P7B; break;
+    case CD_EXPORT_FORMAT_PKCS12:
+    case CD_EXPORT_FORMAT_PKCS12_LEGACY: choice = CD_EXPORT_CHOICE_PKCS12; break;
+    case CD_EXPORT_FORMAT_PEM_KEY_CERT: choice = CD_EXPORT_CHOICE_PEM_KEY_CERT; break;
+    case CD_EXPORT_FORMAT_KEY: choice = CD_EXPORT_CHOICE_KEY; break;
+    default: g_return_val_if_reached (FALSE);
+    }
+
+  if (!cd_export_dialog_set_choice (self, choice))
+    return FALSE;
+
+  adw_combo_row_set_selected (self->encoding_row,
+                              format == CD_EXPORT_FORMAT_P7B_PEM ? ENCODING_PEM : ENCODING_DER);
+  adw_combo_row_set_selected (self->encryption_row,
+                              format == CD_EXPORT_FORMAT_PKCS12_LEGACY ? ENCRYPTION_COMPATIBLE
+                                                                       : ENCRYPTION_MODERN);
+  gtk_switch_set_active (self->chain_switch, cd_export_options_get_include_chain (options));
+  gtk_switch_set_active (self->root_switch, cd_export_options_get_include_root (options));
+  adw_combo_row_set_selected (self->key_format_row,
+                              cd_export_options_get_key_format (options) == CD_EXPORT_KEY_FORMAT_PKCS1
+                              ? KEY_FORMAT_PKCS1 : KEY_FORMAT_PKCS8);
+  /* Devices that name an order take the key and certificates in one file. */
+  adw_combo_row_set_selected (self->files_row, FILES_ONE);
+  adw_combo_row_set_selected (self->order_row,
+                              cd_export_options_get_key_first (options) ? ORDER_KEY_FIRST
+                                                                        : ORDER_CERT_FIRST);
+
+  self->preset_choice = choice;
+  g_free (self->preset_extension);
+  self->preset_extension = g_strdup (extension);
+
+  update (self);
+
+  return TRUE;
+}
+
+/**
  * cd_export_dialog_get_can_export:
  * @self: a #CdExportDialog
  *
@@ -1175,7 +1263,7 @@ cd_export_dialog_dup_suggested_name (CdExportDialog *self)
   if (is_two_files (self))
     g_string_append (safe, ".crt");
   else
-    g_string_append (safe, get_choice_extension (cd_export_dialog_get_choice (self)));
+    g_string_append (safe, get_extension (self));
 
   return g_string_free (safe, FALSE);
 }
@@ -1222,80 +1310,4 @@ cd_export_dialog_rate_password (const char *password)
     return "fair";
 
   return "weak";
-}
-
-/**
- * cd_export_dialog_set_options:
- * @self: a #CdExportDialog
- * @options: a preset, such as a device profile's export
- *
- * Sets the rows to what @options asks for, as the user would; the
- * password, if any, is left for the user to type.
- *
- * Returns: %FALSE if the format of @options is not offered for these
- *   certificates (then nothing changes)
- */
-gboolean
-cd_export_dialog_set_options (CdExportDialog  *self,
-                              CdExportOptions *options)
-{
-  CdExportFormat format;
-  CdExportChoice choice;
-
-  g_return_val_if_fail (CD_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-
-  format = cd_export_options_get_format (options);
-  switch (format)
-    {
-    case CD_EXPORT_FORMAT_DER:
-      choice = CD_EXPORT_CHOICE_DER;
-      break;
-    case CD_EXPORT_FORMAT_PEM:
-      choice = CD_EXPORT_CHOICE_PEM;
-      break;
-    case CD_EXPORT_FORMAT_PEM_CHAIN:
-      choice = CD_EXPORT_CHOICE_PEM_CHAIN;
-      break;
-    case CD_EXPORT_FORMAT_P7B_DER:
-    case CD_EXPORT_FORMAT_P7B_PEM:
-      choice = CD_EXPORT_CHOICE_P7B;
-      break;
-    case CD_EXPORT_FORMAT_PKCS12:
-    case CD_EXPORT_FORMAT_PKCS12_LEGACY:
-      choice = CD_EXPORT_CHOICE_PKCS12;
-      break;
-    case CD_EXPORT_FORMAT_PEM_KEY_CERT:
-      choice = CD_EXPORT_CHOICE_PEM_KEY_CERT;
-      break;
-    case CD_EXPORT_FORMAT_KEY:
-      choice = CD_EXPORT_CHOICE_KEY;
-      break;
-    default:
-      g_return_val_if_reached (FALSE);
-    }
-
-  if (!cd_export_dialog_set_choice (self, choice))
-    return FALSE;
-
-  adw_combo_row_set_selected (self->encoding_row,
-                              format == CD_EXPORT_FORMAT_P7B_PEM ? ENCODING_PEM : ENCODING_DER);
-  adw_combo_row_set_selected (self->encryption_row,
-                              format == CD_EXPORT_FORMAT_PKCS12_LEGACY ? ENCRYPTION_COMPATIBLE
-                                                                       : ENCRYPTION_MODERN);
-  adw_combo_row_set_selected (self->key_format_row,
-                              cd_export_options_get_key_format (options) == CD_EXPORT_KEY_FORMAT_PKCS1
-                              ? KEY_FORMAT_PKCS1 : KEY_FORMAT_PKCS8);
-  adw_combo_row_set_selected (self->order_row,
-                              cd_export_options_get_key_first (options) ? ORDER_KEY_FIRST
-                                                                        : ORDER_CERT_FIRST);
-  gtk_switch_set_active (self->chain_switch, cd_export_options_get_include_chain (options));
-  gtk_switch_set_active (self->root_switch, cd_export_options_get_include_root (options));
-  if (cd_export_options_get_friendly_name (options) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->friendly_name_row),
-                           cd_export_options_get_friendly_name (options));
-
-  update (self);
-
-  return TRUE;
 }

@@ -42,14 +42,15 @@ gboolean        cd_export_dialog_get_has_key     (CdExportDialog *self);
 CdExportChoice  cd_export_dialog_get_choice      (CdExportDialog *self);
 gboolean        cd_export_dialog_set_choice      (CdExportDialog *self,
                                                   CdExportChoice  choice);
+gboolean        cd_export_dialog_set_preset      (CdExportDialog  *self,
+                                                  CdExportOptions *options,
+                                                  const char      *extension);
 gboolean        cd_export_dialog_get_can_export  (CdExportDialog *self);
 gboolean        cd_export_dialog_get_exporting   (CdExportDialog *self);
 GFile          *cd_export_dialog_get_destination (CdExportDialog *self);
 void            cd_export_dialog_set_destination (CdExportDialog *self,
                                                   GFile          *file);
 char           *cd_export_dialog_dup_suggested_name (CdExportDialog *self);
-gboolean        cd_export_dialog_set_options     (CdExportDialog  *self,
-                                                  CdExportOptions *options);
 const char     *cd_export_dialog_rate_password   (const char     *password);
 
 G_END_DECLS

@@ -205,6 +205,7 @@ _cd_request_wizard_on_purpose_toggled_cb (CdRequestWizard *self,
   /* Each radio reports twice: once losing, once gaining. */
   if (gtk_check_button_get_active (check))
     apply_default_usages (self);
+  _cd_request_wizard_queue_checks (self);
 }
 
 void
@@ -222,6 +223,7 @@ _cd_request_wizard_on_key_changed_cb (CdRequestWizard *self)
   _cd_request_wizard_set_error_style (GTK_WIDGET (self->digest_row), _cd_request_wizard_get_digest (self) == CD_DIGEST_SHA1);
 
   apply_default_usages (self);
+  _cd_request_wizard_queue_checks (self);
 }
 
 void
@@ -246,6 +248,8 @@ _cd_request_wizard_add_usage_rows (CdRequestWizard *self)
       GtkWidget *row;
 
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (_cd_request_wizard_queue_checks), self,
+                               G_CONNECT_SWAPPED);
       row = g_object_new (ADW_TYPE_ACTION_ROW,
                           "title", extended ? _(extended_key_usages[j].title) : _(key_usages[j].title),
                           "subtitle", extended ? extended_key_usages[j].name : key_usages[j].name,

@@ -9,11 +9,14 @@
  * SAN builder's rows and the functions one page's file calls in
  * another's. cd-request-wizard.c has the window, the navigation and
  * review, generate and result; the -subject, -san and -key files have
- * their pages.
+ * their pages, and -profile the device chosen and its live checklist.
  */
 
 #pragma once
 
+#include "cd-check-list.h"
+#include "cd-profile-chooser.h"
+#include "cd-profile.h"
 #include "cd-request-wizard.h"
 
 G_BEGIN_DECLS
@@ -40,6 +43,8 @@ struct _CdRequestWizard
   GtkWidget            *back_button;
   GtkWidget            *c_row;
   GtkWidget            *cancel_button;
+  AdwPreferencesGroup  *check_group;
+  CdCheckList          *check_list;
   GtkSwitch            *cn_as_dns_switch;
   GtkWidget            *cn_row;
   GtkCheckButton       *client_check;
@@ -53,11 +58,13 @@ struct _CdRequestWizard
   AdwComboRow          *key_type_row;
   GtkWidget            *l_row;
   GtkCheckButton       *legacy_check;
+  GtkLabel             *match_issuer_label;
   GtkWidget            *legacy_warning_group;
   GtkCheckButton       *new_key_check;
   GtkWidget            *next_button;
   GtkWidget            *o_row;
   GtkWidget            *ou_row;
+  CdProfileChooser     *profile_chooser;
   GtkTextView          *pem_view;
   GtkRevealer          *progress_revealer;
   GtkLabel             *result_label;
@@ -93,11 +100,15 @@ struct _CdRequestWizard
   GArray               *digests;         /* CdDigest of each digest_row item */
   char                 *existing_key_id;
   char                 *pem;
+  CdProfile            *profile;         /* the device chosen, or NULL */
 
   /* Borrowed references */
   GtkWidget            *subject_rows[CD_N_SUBJECT_FIELDS];
   GtkCheckButton       *usage_checks[N_KEY_USAGES];
   GtkCheckButton       *extended_usage_checks[N_EXTENDED_KEY_USAGES];
+  GtkWidget            *match_issuer_icons[CD_N_SUBJECT_FIELDS];
+
+  guint                 checks_id;       /* the checklist, to run when idle */
 
   gboolean              subject_tried;   /* Next was pressed: empty CN is an error now */
   gboolean              discarding;      /* the user agreed to lose what was typed */
@@ -105,6 +116,7 @@ struct _CdRequestWizard
 };
 
 /* cd-request-wizard.c */
+void               _cd_request_wizard_sync_builder           (CdRequestWizard *self);
 char              *_cd_request_wizard_dup_text               (GtkWidget *editable);
 void               _cd_request_wizard_set_error_style        (GtkWidget *widget,
                                                               gboolean   error);
@@ -157,5 +169,10 @@ void               _cd_request_wizard_on_legacy_toggled_cb   (CdRequestWizard *s
 void               _cd_request_wizard_add_usage_rows         (CdRequestWizard *self);
 char              *_cd_request_wizard_join_usages            (CdRequestWizard *self,
                                                               gboolean         extended);
+
+/* cd-request-wizard-profile.c */
+void               _cd_request_wizard_on_profile_changed_cb  (CdRequestWizard *self);
+void               _cd_request_wizard_queue_checks           (CdRequestWizard *self);
+void               _cd_request_wizard_dispose_profile        (CdRequestWizard *self);
 
 G_END_DECLS

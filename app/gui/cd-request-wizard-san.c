@@ -140,6 +140,8 @@ _cd_request_wizard_validate_sans (CdRequestWizard *self)
   if (ok)
     _cd_request_wizard_show_message (self->san_error_label, NULL);
 
+  _cd_request_wizard_queue_checks (self);
+
   return ok;
 }
 

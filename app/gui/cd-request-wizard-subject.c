@@ -64,6 +64,8 @@ _cd_request_wizard_validate_subject (CdRequestWizard *self)
   if (first_error != NULL && self->subject_tried)
     gtk_widget_grab_focus (first_error);
 
+  _cd_request_wizard_queue_checks (self);
+
   return first_error == NULL;
 }
 

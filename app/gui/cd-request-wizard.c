@@ -6,8 +6,9 @@
  */
 
 /* CdRequestWizard makes a private key and a certificate signing request
- * (PKCS #10), one step per page: purpose, subject, subject alternative
- * names, key and signature, review. Every value is checked as it is
+ * (PKCS #10), one step per page: purpose (and the device, whose profile
+ * fills in the later pages), subject, subject alternative names, key
+ * and signature, review (with the device's live checklist). Every value is checked as it is
  * typed by the core's validators, and Next stays where it is while a
  * page has an error. Generate hands a CdRequestBuilder to the core,
  * which makes the key in a worker thread, puts it in the keyring and
@@ -136,8 +137,8 @@ has_typed_anything (CdRequestWizard *self)
 
 /* The builder, from the widgets */
 
-static void
-sync_builder (CdRequestWizard *self)
+void
+_cd_request_wizard_sync_builder (CdRequestWizard *self)
 {
   g_assert (CD_IS_REQUEST_WIZARD (self));
 
@@ -393,7 +394,7 @@ check_builder (CdRequestWizard *self,
 
   g_assert (CD_IS_REQUEST_WIZARD (self));
 
-  sync_builder (self);
+  _cd_request_wizard_sync_builder (self);
   errors = cd_request_builder_validate (self->builder);
   if (errors == NULL)
     return TRUE;
@@ -450,7 +451,7 @@ next_action (GtkWidget  *widget,
       break;
 
     case 3:
-      sync_builder (self);
+      _cd_request_wizard_sync_builder (self);
       fill_review (self);
       break;
 
@@ -581,7 +582,7 @@ generate_action (GtkWidget  *widget,
   if (is_generating (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "review") != 0)
     return;
 
-  sync_builder (self);
+  _cd_request_wizard_sync_builder (self);
 
   self->cancellable = g_cancellable_new ();
   set_generating (self, TRUE);
@@ -846,6 +847,7 @@ cd_request_wizard_dispose (GObject *object)
       g_clear_object (&self->file_chooser);
     }
 
+  _cd_request_wizard_dispose_profile (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_REQUEST_WIZARD);
 
   g_clear_object (&self->database);
@@ -1006,10 +1008,15 @@ cd_request_wizard_class_init (CdRequestWizardClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "wizard.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
 
+  g_type_ensure (CD_TYPE_CHECK_LIST);
+  g_type_ensure (CD_TYPE_PROFILE_CHOOSER);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cd-request-wizard.ui");
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, back_button);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, c_row);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, check_group);
+  gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, check_list);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, client_check);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, cn_as_dns_switch);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, cn_row);
@@ -1023,11 +1030,13 @@ cd_request_wizard_class_init (CdRequestWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, key_type_row);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, l_row);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, legacy_check);
+  gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, match_issuer_label);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, legacy_warning_group);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, new_key_check);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, next_button);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, o_row);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, ou_row);
+  gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, profile_chooser);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, pem_view);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, result_label);
@@ -1050,9 +1059,11 @@ cd_request_wizard_class_init (CdRequestWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, usage_group);
   gtk_widget_class_bind_template_child (widget_class, CdRequestWizard, window_title);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_checks_changed_cb", G_CALLBACK (_cd_request_wizard_queue_checks));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_key_changed_cb", G_CALLBACK (_cd_request_wizard_on_key_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_legacy_toggled_cb", G_CALLBACK (_cd_request_wizard_on_legacy_toggled_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_profile_changed_cb", G_CALLBACK (_cd_request_wizard_on_profile_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_purpose_toggled_cb", G_CALLBACK (_cd_request_wizard_on_purpose_toggled_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_san_changed_cb", G_CALLBACK (_cd_request_wizard_on_san_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_subject_changed_cb", G_CALLBACK (_cd_request_wizard_on_subject_changed_cb));

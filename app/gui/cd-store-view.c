@@ -309,6 +309,7 @@ new_context_menu (void)
   g_autoptr(GMenu) move_menu = g_menu_new ();
 
   g_menu_append (open_section, _("_Open"), "win.show-selected");
+  g_menu_append (open_section, _("Check Against _Device…"), "win.check-selected");
   g_menu_append (export_section, _("_Export…"), "win.export");
   g_menu_append (export_section, _("Copy as _PEM"), "win.copy-as-pem");
   g_menu_append (export_section, _("New _Request from This Certificate…"), "win.renew-selected");

@@ -94,6 +94,9 @@ void _cd_window_setup_ca       (CdWindow      *self);
 void _cd_window_ask_pending_roots (CdWindow       *self,
                                    CdImportResult *result);
 void _cd_window_dispose_open   (CdWindow      *self);
+void _cd_window_check_selected_action (GSimpleAction *action,
+                                       GVariant      *param,
+                                       gpointer       user_data);
 guint _cd_window_get_expiry_days (CdWindow    *self);
 
 G_END_DECLS

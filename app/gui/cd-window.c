@@ -625,6 +625,7 @@ static const GActionEntry window_actions[] = {
   { "import", _cd_window_import_action },
   { "paste", _cd_window_paste_action },
   { "show-selected", show_selected_action },
+  { "check-selected", _cd_window_check_selected_action },
   { "reload", reload_action },
   { "search", search_action },
   { "show-store", show_store_action, "s" },
@@ -1218,5 +1219,6 @@ cd_window_show_database_error (CdWindow     *self,
   set_action_enabled (self, "reload", FALSE);
   set_action_enabled (self, "search", FALSE);
   set_action_enabled (self, "show-selected", FALSE);
+  set_action_enabled (self, "check-selected", FALSE);
   set_action_enabled (self, "show-store", FALSE);
 }
