@@ -155,6 +155,7 @@ static const Mutation mutations[] = {
 
   MITEL_MUTATIONS ("openscape-voice"),
   { "openscape-voice", "OSV-02", { .ku = "critical, digitalSignature, keyEncipherment" } },
+  { "openscape-voice", "OSV-05", { .eku = "serverAuth" } },
 
   MITEL_MUTATIONS ("openscape-uc"),
   { "openscape-uc", "UC-01", { .ca = "other" } },

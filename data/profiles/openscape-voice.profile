@@ -117,10 +117,10 @@ Source=§6.2
 
 [Rule OSV-05]
 Kind=extended-key-usage
-Severity=warning
+Severity=error
 Required=server-auth;client-auth
 Title=Extended key usage includes TLS server and TLS client authentication.
-Hint=The same certificate is uploaded as server.pem and client.pem and used for mutual TLS.
+Hint=The same certificate is uploaded as server.pem and client.pem and used for mutual TLS, so OpenScape Voice also presents it as a client; without clientAuth its peers refuse it. The research notes rate this a warning; it is an error here because the certificate is always used both ways.
 Source=§3.2; §3.15
 
 [Step OSV-NSCT-01]
