@@ -22,6 +22,8 @@
 #include "cd-certificate.h"
 #include "cd-certificate-dialog.h"
 #include "cd-database.h"
+#include "cd-ca-create-dialog.h"
+#include "cd-ca-sign-dialog.h"
 #include "cd-export-dialog.h"
 #include "cd-gui-test-utils.h"
 #include "cd-help-window.h"
@@ -196,8 +198,22 @@ typedef enum
   WINDOW_HELP,
   WINDOW_PASSWORD,
   WINDOW_SHORTCUTS,
+  WINDOW_NEW_CA,
+  WINDOW_ISSUE,
   N_WINDOWS
 } WhichWindow;
+
+/* A dialog the window opens for one of its actions. */
+static GtkWindow *
+open_by_action (Fixture    *fixture,
+                const char *action,
+                GType       type)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, NULL);
+  cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (type), action);
+
+  return cd_test_find_toplevel (type, NULL);
+}
 
 static GtkWindow *
 open_window (Fixture     *fixture,
@@ -223,9 +239,13 @@ open_window (Fixture     *fixture,
       }
 
     case WINDOW_REQUEST:
-      g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "new-request", NULL);
-      cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_REQUEST_WIZARD), "the wizard");
-      return cd_test_find_toplevel (CD_TYPE_REQUEST_WIZARD, NULL);
+      return open_by_action (fixture, "new-request", CD_TYPE_REQUEST_WIZARD);
+
+    case WINDOW_NEW_CA:
+      return open_by_action (fixture, "new-ca", CD_TYPE_CA_CREATE_DIALOG);
+
+    case WINDOW_ISSUE:
+      return open_by_action (fixture, "issue-certificate", CD_TYPE_CA_SIGN_DIALOG);
 
     case WINDOW_PREFERENCES:
       return GTK_WINDOW (cd_preferences_window_new (parent, NULL));
