@@ -41,6 +41,7 @@ typedef struct
   const char *san;
   const char *ca;           /* root, other, avaya, self */
   const char *long_cn;      /* made by certtool with this CN instead */
+  const char *extra;        /* more extension lines, in openssl.cnf syntax */
 } Recipe;
 
 typedef enum
@@ -105,6 +106,17 @@ static const ProfileCase profiles[] = {
   { "mediatrix", NULL, FALSE, MITEL_RECIPE ("mediatrix.example.test") },
   { "openscape-4000", NULL, FALSE, MITEL_RECIPE ("os4k.example.test") },
   { "openscape-dls", NULL, FALSE, MITEL_RECIPE ("dls.example.test") },
+  /* The generic profiles: a year's server certificate, a client's. */
+  { "tls-server", NULL, FALSE,
+    { .key = "rsa2048", .digest = "sha256", .start = PASS_START, .end = "20270101000000Z",
+      .subject = "/O=Example Corp/CN=www.example.test", .mask = "utf8only", .bc = "CA:FALSE",
+      .ku = "critical, digitalSignature, keyEncipherment", .eku = "serverAuth",
+      .san = "DNS:www.example.test, IP:192.0.2.80", .ca = "root" } },
+  { "tls-client", NULL, FALSE,
+    { .key = "ec256", .digest = "sha256", .start = PASS_START, .end = PASS_END,
+      .subject = "/O=Example Corp/CN=alice", .mask = "utf8only", .bc = "CA:FALSE",
+      .ku = "critical, digitalSignature", .eku = "clientAuth",
+      .san = "email:alice@example.test", .ca = "root" } },
   /* The guide's subject is the CN alone, and it asks for no SAN. */
   { "netborder-ocs", "gw.example.test", FALSE,
     { .key = "rsa2048", .digest = "sha256", .start = PASS_START, .end = PASS_END,
@@ -171,6 +183,24 @@ static const Mutation mutations[] = {
   MITEL_MUTATIONS ("openscape-4000"),
 
   MITEL_MUTATIONS ("openscape-dls"),
+
+  /* The rules both generic profiles share, for one of them. */
+#define GENERIC_MUTATIONS(id) \
+  { id, "key", { .key = "rsa1024" } }, \
+  { id, "digest", { .digest = "sha1" } }, \
+  { id, "ku", { .ku = "critical, keyEncipherment" } }, \
+  { id, "end-entity", { .bc = "CA:TRUE" } }, \
+  { id, "unknown-critical", { .extra = "1.3.6.1.4.1.99999.1 = critical, DER:0500" } }, \
+  { id, "expiry", { .start = "20250101000000Z", .end = "20260301000000Z" } }, \
+  { id, "chain", { 0 }, CHAIN_UNTRUSTED }
+
+  GENERIC_MUTATIONS ("tls-server"),
+  { "tls-server", "san", { .san = "" } },
+  { "tls-server", "eku", { .eku = "clientAuth" } },
+
+  GENERIC_MUTATIONS ("tls-client"),
+  { "tls-client", "cn", { .subject = "/O=Example Corp/OU=Sales" } },
+  { "tls-client", "eku", { .eku = "serverAuth" } },
 
   { "netborder-ocs", "NBE-KEY-01", { .key = "ec256" } },
   { "netborder-ocs", "NBE-DN-01", { .subject = "/CN=gateway.example.test" } },
@@ -248,6 +278,8 @@ issue (const Recipe *base,
   append_extension (ext, "keyUsage", PICK (ku));
   append_extension (ext, "extendedKeyUsage", PICK (eku));
   append_extension (ext, "subjectAltName", PICK (san));
+  if (PICK (extra) != NULL)
+    g_string_append_printf (ext, "%s\n", PICK (extra));
   g_file_set_contents (ext_path, ext->str, -1, &error);
   g_assert_no_error (error);
 
