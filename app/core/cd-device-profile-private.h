@@ -7,7 +7,9 @@
 
 #pragma once
 
+#include "cd-chain.h"
 #include "cd-device.h"
+#include "cd-profile.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,13 @@ char *_cd_device_profile_check (CdDevice   *device,
                                 CdChain    *chain,
                                 GPtrArray  *presented,
                                 guint       warning_days);
+/* The same check, rule by rule (a GListModel of CdCheckResult), for the
+ * GUI's checklist; @out_profile gets the profile that was run.
+ */
+GListModel *_cd_device_profile_run (CdDevice   *device,
+                                    CdChain    *chain,
+                                    GPtrArray  *presented,
+                                    guint       warning_days,
+                                    CdProfile **out_profile);
 
 G_END_DECLS

@@ -76,19 +76,22 @@ dup_chain_ders (CdChain   *chain,
   return ders;
 }
 
-char *
-_cd_device_profile_check (CdDevice   *device,
-                          CdChain    *chain,
-                          GPtrArray  *presented,
-                          guint       warning_days)
+GListModel *
+_cd_device_profile_run (CdDevice   *device,
+                        CdChain    *chain,
+                        GPtrArray  *presented,
+                        guint       warning_days,
+                        CdProfile **out_profile)
 {
   g_autoptr(CdCheckInput) input = NULL;
   g_autoptr(GPtrArray) ders = NULL;
-  g_autoptr(GListModel) results = NULL;
   CdProfile *profile;
   gboolean trusted;
 
   g_assert (CD_IS_DEVICE (device));
+
+  if (out_profile != NULL)
+    *out_profile = NULL;
 
   if (cd_device_get_profile_id (device) == NULL || presented->len == 0)
     return NULL;
@@ -111,7 +114,23 @@ _cd_device_profile_check (CdDevice   *device,
                                                ? cd_device_get_server_name (device)
                                                : cd_device_get_host (device));
 
-  results = cd_profile_check (profile, input);
+  if (out_profile != NULL)
+    *out_profile = g_object_ref (profile);
+
+  return cd_profile_check (profile, input);
+}
+
+char *
+_cd_device_profile_check (CdDevice   *device,
+                          CdChain    *chain,
+                          GPtrArray  *presented,
+                          guint       warning_days)
+{
+  g_autoptr(GListModel) results = NULL;
+
+  results = _cd_device_profile_run (device, chain, presented, warning_days, NULL);
+  if (results == NULL)
+    return NULL;
 
   return g_strdup (cd_check_status_to_id (cd_check_results_get_worst (results)));
 }

@@ -202,11 +202,27 @@ preferences_action (GSimpleAction *action,
   cd_window_show_preferences (ensure_window (self));
 }
 
+/* The default action of device notifications: the Devices view, on
+ * the device when the notification is about one (else -1).
+ */
+static void
+show_device_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CdApplication *self = CD_APPLICATION (user_data);
+  CdWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cd_window_show_devices (window, g_variant_get_int64 (param));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "help", help_action, "s" },
   { "preferences", preferences_action },
+  { "show-device", show_device_action, "x" },
 };
 
 static void

@@ -891,3 +891,32 @@ cd_certificate_dialog_get_page (CdCertificateDialog *self,
 
   return adw_view_stack_get_child_by_name (self->view_stack, name);
 }
+
+/**
+ * cd_certificate_dialog_add_page:
+ * @self: a #CdCertificateDialog
+ * @page: the page widget
+ * @name: its name, for cd_certificate_dialog_set_visible_page()
+ * @title: its tab's title, with a mnemonic
+ * @icon_name: its tab's icon
+ *
+ * Adds a page after the others, for what only some certificates have,
+ * such as the Device page of a certificate a device presented.
+ */
+void
+cd_certificate_dialog_add_page (CdCertificateDialog *self,
+                                GtkWidget           *page,
+                                const char          *name,
+                                const char          *title,
+                                const char          *icon_name)
+{
+  AdwViewStackPage *stack_page;
+
+  g_return_if_fail (CD_IS_CERTIFICATE_DIALOG (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (name != NULL);
+
+  stack_page = adw_view_stack_add_titled (self->view_stack, page, name, title);
+  adw_view_stack_page_set_use_underline (stack_page, TRUE);
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+}

@@ -37,5 +37,10 @@ void                 cd_certificate_dialog_set_visible_page   (CdCertificateDial
                                                                const char          *name);
 GtkWidget           *cd_certificate_dialog_get_page           (CdCertificateDialog *self,
                                                                const char          *name);
+void                 cd_certificate_dialog_add_page           (CdCertificateDialog *self,
+                                                               GtkWidget           *page,
+                                                               const char          *name,
+                                                               const char          *title,
+                                                               const char          *icon_name);
 
 G_END_DECLS

@@ -6,9 +6,9 @@
  */
 
 /* CdPreferencesWindow holds the few things a user may set: how many
- * days ahead "Expiring Soon" looks, bound to its GSettings key, and the
- * Trust publishing page, whose switches publish the stores to the
- * trust Linux programs read (see cd-trust.c). Those run in a worker
+ * days ahead "Expiring Soon" looks and how often devices are checked,
+ * bound to their GSettings keys, and the Trust publishing page, whose
+ * switches publish the stores to the trust Linux programs read (see cd-trust.c). Those run in a worker
  * thread: certutil takes a moment and pkexec waits for a password.
  */
 
@@ -29,6 +29,8 @@ struct _CdPreferencesWindow
   /* Template widgets */
   GtkAdjustment        *days_adjustment;
   GtkSpinButton        *days_spin_button;
+  GtkAdjustment        *interval_adjustment;
+  GtkSpinButton        *interval_spin_button;
   AdwPreferencesGroup  *targets_group;
   AdwActionRow         *export_row;
 
@@ -223,11 +225,15 @@ cd_preferences_window_constructed (GObject *object)
   if (self->settings == NULL)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->days_spin_button), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->interval_spin_button), FALSE);
       return;
     }
 
   g_settings_bind (self->settings, "expiry-warning-days",
                    self->days_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "device-check-interval",
+                   self->interval_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
 }
 
@@ -307,6 +313,8 @@ cd_preferences_window_class_init (CdPreferencesWindowClass *klass)
                                                RESOURCE_BASE "/ui/cd-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, days_adjustment);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, days_spin_button);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, interval_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, interval_spin_button);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, targets_group);
   gtk_widget_class_bind_template_child (widget_class, CdPreferencesWindow, export_row);
   gtk_widget_class_bind_template_callback (widget_class, copy_button_clicked_cb);

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "cd-device-monitor.h"
+#include "cd-devices-view.h"
 #include "cd-expiring-view.h"
 #include "cd-import-progress.h"
 #include "cd-import-queue.h"
@@ -28,6 +30,7 @@ struct _CdWindow
 
   /* Template widgets */
   GtkWidget            *drop_overlay;
+  CdDevicesView        *devices_view;
   AdwStatusPage        *error_page;
   CdExpiringView       *expiring_view;
   CdImportProgress     *import_progress;
@@ -55,17 +58,21 @@ struct _CdWindow
   char                **deletion_key_ids;          /* keys to delete once Undo is gone */
   AdwToast             *undo_toast;
   GCancellable         *trust_cancellable;         /* the trust publishing sync */
+  CdDeviceMonitor      *device_monitor;            /* checks the devices; NULL without a database */
 
   /* Borrowed references */
   CdStoreRow           *rows[CD_N_STORE_KINDS];
   GtkListBoxRow        *expiring_row;
   GtkLabel             *expiring_count_label;
+  GtkListBoxRow        *devices_row;
+  GtkLabel             *devices_count_label;
   GtkWidget            *password_dialog;           /* weak pointer */
 
   guint                 trust_sync_id;             /* a sync waiting for changes to settle */
   CdStoreKind           kind;
   gboolean              importing;                 /* TRUE until the result is shown */
   gboolean              showing_expiring;          /* "Expiring Soon" instead of self->kind */
+  gboolean              showing_devices;           /* "Devices" instead of self->kind */
   GdkDragAction         drop_action;               /* of the drag over the sidebar */
   guint                 stale;                     /* one bit per store to reload before showing */
   guint                 poll_id;
@@ -98,5 +105,13 @@ void _cd_window_check_selected_action (GSimpleAction *action,
                                        GVariant      *param,
                                        gpointer       user_data);
 guint _cd_window_get_expiry_days (CdWindow    *self);
+
+/* cd-window-devices.c */
+GtkWidget *_cd_window_new_devices_row        (CdWindow *self);
+void       _cd_window_setup_devices          (CdWindow *self);
+void       _cd_window_dispose_devices        (CdWindow *self);
+void       _cd_window_reload_devices         (CdWindow *self);
+void       _cd_window_show_devices_page      (CdWindow *self);
+void       _cd_window_update_devices_subtitle (CdWindow *self);
 
 G_END_DECLS

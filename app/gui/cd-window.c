@@ -6,7 +6,7 @@
  */
 
 /* CdWindow is the main window: the stores in a sidebar, with "Expiring
- * Soon" below them, the selected store's certificates, search, and
+ * Soon" and "Devices" below them, the selected store's certificates, search, and
  * import by drag and drop or a file chooser. It takes the database and keyring as construct properties,
  * so a test can build one without running the application, and keeps
  * what it shows in step with changes other programs make.
@@ -222,6 +222,12 @@ update_subtitle (CdWindow *self)
       return;
     }
 
+  if (self->showing_devices)
+    {
+      _cd_window_update_devices_subtitle (self);
+      return;
+    }
+
   if (self->showing_expiring)
     {
       n_items = cd_expiring_view_get_n_items (self->expiring_view);
@@ -269,6 +275,7 @@ show_store (CdWindow    *self,
 
   self->kind = kind;
   self->showing_expiring = FALSE;
+  self->showing_devices = FALSE;
   gtk_stack_set_visible_child_name (self->main_stack, "store");
   cd_store_view_set_store (self->store_view, store);
   adw_window_title_set_title (self->window_title, cd_store_kind_get_title (kind));
@@ -288,6 +295,7 @@ show_expiring (CdWindow *self)
   g_assert (CD_IS_WINDOW (self));
 
   self->showing_expiring = TRUE;
+  self->showing_devices = FALSE;
   reload_expiring (self);
   gtk_stack_set_visible_child_name (self->main_stack, "expiring");
   adw_window_title_set_title (self->window_title, _("Expiring Soon"));
@@ -393,8 +401,9 @@ sidebar_header_func (GtkListBoxRow *row,
                      GtkListBoxRow *before,
                      gpointer       user_data)
 {
-  /* A line sets the view across all stores apart from the stores. */
-  if (before != NULL && !CD_IS_STORE_ROW (row) && gtk_list_box_row_get_header (row) == NULL)
+  /* A line sets the views across all stores apart from the stores. */
+  if (before != NULL && CD_IS_STORE_ROW (before) && !CD_IS_STORE_ROW (row) &&
+      gtk_list_box_row_get_header (row) == NULL)
     gtk_list_box_row_set_header (row, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 }
 
@@ -517,6 +526,8 @@ on_sidebar_row_selected_cb (CdWindow      *self,
     show_store (self, cd_store_row_get_kind (CD_STORE_ROW (row)));
   else if (row == self->expiring_row)
     show_expiring (self);
+  else if (row == self->devices_row)
+    _cd_window_show_devices_page (self);
 }
 
 static void
@@ -613,7 +624,7 @@ show_selected_action (GSimpleAction *action,
   CdWindow *self = CD_WINDOW (user_data);
   g_autoptr(GPtrArray) rows = NULL;
 
-  if (self->showing_expiring)
+  if (self->showing_expiring || self->showing_devices)
     return;
 
   rows = cd_store_view_dup_selected (self->store_view);
@@ -740,6 +751,7 @@ cd_window_constructed (GObject *object)
   _cd_window_setup_export (self);
   _cd_window_setup_request (self);
   _cd_window_setup_ca (self);
+  _cd_window_setup_devices (self);
 
   if (self->settings != NULL)
     g_signal_connect_object (self->settings,
@@ -761,6 +773,7 @@ cd_window_dispose (GObject *object)
   _cd_window_dispose_import (self);
   _cd_window_dispose_open (self);
   _cd_window_dispose_manage (self);
+  _cd_window_dispose_devices (self);
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->check_id, g_source_remove);
@@ -901,11 +914,13 @@ cd_window_class_init (CdWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CD_TYPE_DEVICES_VIEW);
   g_type_ensure (CD_TYPE_EXPIRING_VIEW);
   g_type_ensure (CD_TYPE_IMPORT_PROGRESS);
   g_type_ensure (CD_TYPE_STORE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/cd-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CdWindow, devices_view);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CdWindow, expiring_view);
@@ -951,6 +966,8 @@ cd_window_init (CdWindow *self)
 
   self->expiring_row = new_expiring_row (self);
   gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->expiring_row));
+  self->devices_row = GTK_LIST_BOX_ROW (_cd_window_new_devices_row (self));
+  gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->devices_row));
   gtk_list_box_set_header_func (self->sidebar_list, sidebar_header_func, NULL, NULL);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -1090,6 +1107,7 @@ cd_window_reload (CdWindow *self)
   self->stale = (1u << CD_N_STORE_KINDS) - 1;
   update_counts (self);
   reload_store (self, self->kind);
+  _cd_window_reload_devices (self);
   schedule_trust_sync (self);
 }
 

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "cd-device-monitor.h"
 #include "cd-types.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,12 @@ gboolean     cd_window_get_showing_expiring (CdWindow       *self);
 void         cd_window_show_preferences    (CdWindow        *self);
 GtkWindow   *cd_window_show_certificate    (CdWindow        *self,
                                             CdCertificate   *certificate);
+void         cd_window_show_devices        (CdWindow        *self,
+                                            gint64           device_id);
+gboolean     cd_window_get_showing_devices (CdWindow        *self);
+CdDeviceMonitor *cd_window_get_device_monitor (CdWindow     *self);
+GtkWindow   *cd_window_show_device_certificate (CdWindow    *self,
+                                            CdDevice        *device);
 void         cd_window_open_files          (CdWindow        *self,
                                             GFile          **files,
                                             guint            n_files);
