@@ -8,8 +8,9 @@
 #
 # Makes the screenshots of the AppStream metainfo: a demo database of
 # certificates made here by openssl, in a throwaway session
-# (tests/run-in-session.sh), then the main window, the certificate dialog
-# and the request wizard, in the light and the dark style.
+# (tests/run-in-session.sh) and a few TLS servers on loopback, then the
+# main window, the Devices view, the certificate dialog and the request
+# wizard, in the light and the dark style.
 #
 # usage: build-aux/make-screenshots.sh [BUILDDIR [OUTDIR]]
 #        (defaults: build, data/screenshots)
@@ -87,6 +88,30 @@ cat provisioning.example.com.pem provisioning.example.com.key > provisioning.bun
   --san dns:phone-0042.example.com --purpose both -o phone.csr > /dev/null ||
   { say "certdesk-cli request failed"; exit 1; }
 
+# --- devices on loopback for the Devices view -----------------------------
+server_pids=()
+serve ()
+{
+  openssl s_server -quiet -accept "$1" -cert "$2.pem" -key "$2.key" -cert_chain ca.pem \
+    < /dev/null > /dev/null 2>&1 &
+  server_pids+=($!)
+}
+serve 47161 pbx.example.com
+serve 47162 sbc.example.com
+serve 47163 provisioning.example.com
+sleep 1
+"$cli" devices add 127.0.0.1:47161 --servername pbx.example.com --profile tls-server \
+  --note "PBX, main site" > /dev/null
+"$cli" devices add 127.0.0.1:47162 --servername sbc.example.com --profile openscape-branch \
+  --note "SBC, branch office" > /dev/null
+"$cli" devices add 127.0.0.1:47163 --servername provisioning.example.com --note "Phone provisioning" > /dev/null
+"$cli" devices add 127.0.0.1:47164 --note "Old voicemail server" > /dev/null
+"$cli" devices check > /dev/null 2>&1
+stop_servers ()
+{
+  [ ${#server_pids[@]} -gt 0 ] && kill "${server_pids[@]}" 2> /dev/null
+}
+
 # --- the app --------------------------------------------------------------
 if [ -n "${SHOT_LANGUAGE:-}" ]; then
   export LANGUAGE=$SHOT_LANGUAGE LC_ALL=C.UTF-8 CERTDESK_LOCALEDIR=$builddir/po
@@ -107,7 +132,7 @@ stop_app ()
     app_pid=""
   fi
 }
-trap 'stop_app; rm -rf "$work"' EXIT
+trap 'stop_app; stop_servers; rm -rf "$work"' EXIT
 
 # The id of the top-level window titled $1, once it is mapped.
 window_id ()
@@ -158,6 +183,9 @@ for scheme in light dark; do
   sleep 2
   action /io/github/certdesk/Certdesk/window/1 show-store "[<'my'>]"
   grab "$title" "$outdir/main-window$suffix.png" || status=1
+  action /io/github/certdesk/Certdesk show-device "[<int64 -1>]"
+  sleep 1
+  grab "$title" "$outdir/devices$suffix.png" || status=1
 
   "$gui" "$work/sbc.example.com.pem" > /dev/null 2>&1 &
   sleep 2

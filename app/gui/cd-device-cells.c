@@ -173,7 +173,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   /* The address, how long is left and when are read in full; the rest
    * may shrink, with the whole text in a tooltip.
    */
-  int min_chars[] = { 20, 6, 12, 9, 10, 7, 12, 12 };
+  int min_chars[] = { 20, 6, 10, 9, 6, 6, 8, 6 };
   int nat_chars[] = { 22, 16, 22, 9, 14, 8, 13, 30 };
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
