@@ -24,6 +24,8 @@
 #include "cd-database.h"
 #include "cd-ca-create-dialog.h"
 #include "cd-ca-sign-dialog.h"
+#include "cd-device-add-dialog.h"
+#include "cd-devices-view.h"
 #include "cd-export-dialog.h"
 #include "cd-gui-test-utils.h"
 #include "cd-help-window.h"
@@ -200,6 +202,7 @@ typedef enum
   WINDOW_SHORTCUTS,
   WINDOW_NEW_CA,
   WINDOW_ISSUE,
+  WINDOW_ADD_DEVICE,
   N_WINDOWS
 } WhichWindow;
 
@@ -246,6 +249,16 @@ open_window (Fixture     *fixture,
 
     case WINDOW_ISSUE:
       return open_by_action (fixture, "issue-certificate", CD_TYPE_CA_SIGN_DIALOG);
+
+    case WINDOW_ADD_DEVICE:
+      {
+        GtkWidget *view = cd_test_find_widget (GTK_WIDGET (fixture->window), CD_TYPE_DEVICES_VIEW);
+
+        gtk_widget_activate_action (view, "devices.add", NULL);
+        cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (CD_TYPE_DEVICE_ADD_DIALOG),
+                               "the Add Device dialog");
+        return cd_test_find_toplevel (CD_TYPE_DEVICE_ADD_DIALOG, NULL);
+      }
 
     case WINDOW_PREFERENCES:
       return GTK_WINDOW (cd_preferences_window_new (parent, NULL));
