@@ -235,6 +235,7 @@ static void
 cd_ca_revoke_dialog_init (CdCaRevokeDialog *self)
 {
   g_autoptr(GtkStringList) reasons = gtk_string_list_new (NULL);
+  g_autoptr(GDateTime) now_time = NULL;
   g_autofree char *now = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -245,7 +246,9 @@ cd_ca_revoke_dialog_init (CdCaRevokeDialog *self)
     gtk_string_list_append (reasons, cd_revocation_reason_get_label (r));
   adw_combo_row_set_model (self->reason_row, G_LIST_MODEL (reasons));
 
-  now = _cd_ca_format_date (g_get_real_time () / G_USEC_PER_SEC);
+  /* Not the translated date format: parse_date() reads exactly this one. */
+  now_time = g_date_time_new_now_local ();
+  now = g_date_time_format (now_time, "%Y-%m-%d %H:%M");
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), now);
 }
 

@@ -385,8 +385,8 @@ on_crl_chooser_response_cb (GtkNativeDialog *chooser,
           g_file_replace_contents (file, g_bytes_get_data (crl, NULL), g_bytes_get_size (crl),
                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
         /* translators: %s is a file name; the number counts the CA's lists */
-        text = g_strdup_printf (_("Wrote revocation list number %" G_GUINT64_FORMAT " to %s"),
-                                number, display);
+        text = g_strdup_printf (_("Wrote revocation list number %llu to %s"),
+                                (unsigned long long) number, display);
       else
         /* translators: the first %s is a file name, the second says why */
         text = g_strdup_printf (_("Could not write the revocation list to %s: %s"),
