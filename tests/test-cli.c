@@ -1808,9 +1808,12 @@ static void
 test_cli_concurrent (Fixture       *f,
                      gconstpointer  data)
 {
+  /* The request has a key of its own: leaf.csr would be completed by
+   * the leaf of chain.pem or leaf.pfx, or not, depending on which
+   * import runs first. */
   static const char *files[] = {
     "roots-bundle.pem", "chain.pem", "ec.pem", "ed25519.pem", "other.pem",
-    "certtool-ca.pem", "leaf.csr", "leaf.pfx",
+    "certtool-ca.pem", "own-key.csr", "leaf.pfx",
   };
   static const char *expected[] = {
     "root.pem", "int.pem", "leaf.pem", "ec.pem", "ed25519.pem", "other.pem", "certtool-ca.pem",
@@ -1842,9 +1845,15 @@ test_cli_concurrent (Fixture       *f,
   importer = cd_importer_new (database, keyring);
   cd_database_check_changed (database);
 
+  cd_test_run_command ("openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes"
+                       " -keyout '%s/own-key.key' -subj /CN=concurrent.example.test"
+                       " -out '%s/own-key.csr' 2> /dev/null", f->data_home, f->data_home);
+
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
-      g_autofree char *path = cd_test_fixture (files[i]);
+      g_autofree char *path = g_str_has_prefix (files[i], "own-key")
+                              ? g_build_filename (f->data_home, files[i], NULL)
+                              : cd_test_fixture (files[i]);
       const char *argv[] = { cli_path (), "import", "--password-file", password_file, path, NULL };
       Child *child = g_new0 (Child, 1);
       GPid pid;
