@@ -10,8 +10,9 @@
  * check (whose certificate, how long it has left, whether its chain and
  * device profile hold, or why it could not be reached). Checks run
  * through the window's CdDeviceMonitor, which updates the rows as each
- * device answers. Removing is undone from a toast: the devices leave
- * the list at once and the database only when the toast goes.
+ * device answers. Removing, undone from a toast, is in
+ * cd-devices-view-remove.c and device lists as CSV files in
+ * cd-devices-view-csv.c.
  */
 
 #define G_LOG_DOMAIN "cd-devices-view"
@@ -21,46 +22,13 @@
 #include <glib/gi18n.h>
 
 #include "cd-certificate.h"
-#include "cd-database.h"
 #include "cd-device-add-dialog.h"
 #include "cd-device-private.h"
 #include "cd-device-cells-private.h"
-#include "cd-devices-view.h"
+#include "cd-devices-view-private.h"
 #include "cd-devices.h"
-#include "cd-errors.h"
 
 #define DEFAULT_WARNING_DAYS 60
-
-struct _CdDevicesView
-{
-  GtkWidget            parent_instance;
-
-  /* Template widgets */
-  GtkColumnViewColumn *address_column;
-  GtkColumnViewColumn *chain_column;
-  GtkColumnViewColumn *checked_column;
-  GtkColumnView       *column_view;
-  GtkColumnViewColumn *days_column;
-  GtkColumnViewColumn *error_column;
-  GtkColumnViewColumn *note_column;
-  GtkColumnViewColumn *profile_column;
-  GtkProgressBar      *progress_bar;
-  GtkLabel            *progress_label;
-  GtkRevealer         *progress_revealer;
-  GListStore          *rows;
-  GtkMultiSelection   *selection;
-  GtkStack            *stack;
-  GtkColumnViewColumn *subject_column;
-  AdwToastOverlay     *toast_overlay;
-
-  /* Owned references */
-  CdDatabase          *database;
-  CdDeviceMonitor     *monitor;
-  GArray              *removing;       /* gint64 ids hidden until the toast goes */
-  AdwToast            *undo_toast;
-  GtkFileChooserNative *file_chooser;
-  GHashTable          *subject_cns;    /* leaf SHA-256 → its subject CN */
-};
 
 enum {
   PROP_0,
@@ -119,9 +87,9 @@ _cd_devices_view_get_subject_cn (CdDevicesView *self,
   return g_hash_table_lookup (self->subject_cns, sha256);
 }
 
-static void
-add_toast (CdDevicesView *self,
-           const char    *text)
+void
+_cd_devices_view_add_toast (CdDevicesView *self,
+                            const char    *text)
 {
   AdwToast *toast = adw_toast_new (text);
 
@@ -141,10 +109,10 @@ is_removing (CdDevicesView *self,
   return FALSE;
 }
 
-static gboolean
-find_row (CdDevicesView *self,
-          gint64         id,
-          guint         *out_position)
+gboolean
+_cd_devices_view_find_row (CdDevicesView *self,
+                           gint64         id,
+                           guint         *out_position)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
@@ -162,8 +130,8 @@ find_row (CdDevicesView *self,
   return FALSE;
 }
 
-static GPtrArray *
-dup_selected_rows (CdDevicesView *self)
+GPtrArray *
+_cd_devices_view_dup_selected_rows (CdDevicesView *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
@@ -198,13 +166,19 @@ update_actions (CdDevicesView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "devices.export-csv", ready && has_rows);
 }
 
-static void
-update_stack (CdDevicesView *self)
+void
+_cd_devices_view_update_stack (CdDevicesView *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
   update_actions (self);
+}
+
+void
+_cd_devices_view_notify_n_items (CdDevicesView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 static void
@@ -227,50 +201,6 @@ on_activate_cb (CdDevicesView *self,
     g_signal_emit (self, signals[DEVICE_ACTIVATED], 0, row);
 }
 
-/* The devices hidden by Remove leave the database for good. */
-static void
-commit_removals (CdDevicesView *self)
-{
-  for (guint i = 0; i < self->removing->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      gint64 id = g_array_index (self->removing, gint64, i);
-
-      if (self->database != NULL && !cd_devices_remove (self->database, id, &error) &&
-          !g_error_matches (error, CD_DEVICE_ERROR, CD_DEVICE_ERROR_NOT_FOUND))
-        g_warning ("Could not remove device %" G_GINT64_FORMAT ": %s", id, error->message);
-    }
-
-  g_array_set_size (self->removing, 0);
-}
-
-static void
-on_undo_dismissed_cb (CdDevicesView *self,
-                      AdwToast      *toast)
-{
-  g_assert (CD_IS_DEVICES_VIEW (self));
-
-  if (self->undo_toast != toast)
-    return;
-
-  self->undo_toast = NULL;
-  commit_removals (self);
-}
-
-static void
-on_undo_clicked_cb (CdDevicesView *self,
-                    AdwToast      *toast)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert (CD_IS_DEVICES_VIEW (self));
-
-  self->undo_toast = NULL;
-  g_array_set_size (self->removing, 0);
-  if (!cd_devices_view_reload (self, &error))
-    add_toast (self, error->message);
-}
-
 static void
 on_device_added_cb (CdDevicesView     *self,
                     CdDevice          *device,
@@ -281,7 +211,7 @@ on_device_added_cb (CdDevicesView     *self,
   g_assert (CD_IS_DEVICES_VIEW (self));
 
   if (!cd_devices_view_reload (self, &error))
-    add_toast (self, error->message);
+    _cd_devices_view_add_toast (self, error->message);
   cd_devices_view_select_device (self, cd_device_get_id (device));
 }
 
@@ -305,7 +235,7 @@ on_device_checked_cb (CdDevicesView   *self,
   gtk_label_set_label (self->progress_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)done / total : 1.0);
 
-  if (!find_row (self, cd_device_get_id (device), &position))
+  if (!_cd_devices_view_find_row (self, cd_device_get_id (device), &position))
     return;
 
   /* Keep the row's device: it may have been edited since the run began. */
@@ -353,9 +283,9 @@ on_finished_cb (CdDevicesView   *self,
   g_assert (CD_IS_DEVICES_VIEW (self));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    add_toast (self, _("Check stopped; the devices checked so far are up to date"));
+    _cd_devices_view_add_toast (self, _("Check stopped; the devices checked so far are up to date"));
   else if (error != NULL)
-    add_toast (self, error->message);
+    _cd_devices_view_add_toast (self, error->message);
 }
 
 static void
@@ -394,83 +324,12 @@ cancel_action (GtkWidget  *widget,
 }
 
 static void
-on_file_chooser_response_cb (CdDevicesView        *self,
-                             int                   response,
-                             GtkFileChooserNative *native)
-{
-  g_autoptr(GtkFileChooserNative) owned = g_steal_pointer (&self->file_chooser);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean saving;
-
-  g_assert (CD_IS_DEVICES_VIEW (self));
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  saving = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) == GTK_FILE_CHOOSER_ACTION_SAVE;
-  if (saving ? !cd_devices_view_export_csv (self, file, &error)
-             : !cd_devices_view_import_csv (self, file, &error))
-    add_toast (self, error->message);
-}
-
-static void
-choose_file (CdDevicesView        *self,
-             GtkFileChooserAction  action)
-{
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  gboolean saving = action == GTK_FILE_CHOOSER_ACTION_SAVE;
-
-  if (self->file_chooser != NULL)
-    return;
-
-  self->file_chooser = gtk_file_chooser_native_new (saving ? _("Export the Device List")
-                                                           : _("Import a Device List"),
-                                                    GTK_IS_WINDOW (native) ? GTK_WINDOW (native) : NULL,
-                                                    action,
-                                                    saving ? _("_Export") : _("_Import"),
-                                                    _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-
-  gtk_file_filter_set_name (csv, _("CSV Files"));
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), csv);
-  if (saving)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser),
-                                       /* translators: the suggested file name of an exported device list */
-                                       _("devices.csv"));
-
-  g_signal_connect_object (self->file_chooser, "response",
-                           G_CALLBACK (on_file_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
-}
-
-static void
-import_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  choose_file (CD_DEVICES_VIEW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
-}
-
-static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  choose_file (CD_DEVICES_VIEW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
-}
-
-static void
 cd_devices_view_dispose (GObject *object)
 {
   CdDevicesView *self = (CdDevicesView *)object;
 
   /* A closing window is as good as the toast going away. */
-  commit_removals (self);
+  _cd_devices_view_commit_removals (self);
   self->undo_toast = NULL;
 
   if (self->file_chooser != NULL)
@@ -537,8 +396,8 @@ cd_devices_view_class_init (CdDevicesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "devices.remove", NULL, remove_action);
   gtk_widget_class_install_action (widget_class, "devices.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "devices.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "devices.import-csv", NULL, import_csv_action);
-  gtk_widget_class_install_action (widget_class, "devices.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "devices.import-csv", NULL, _cd_devices_view_import_csv_action);
+  gtk_widget_class_install_action (widget_class, "devices.export-csv", NULL, _cd_devices_view_export_csv_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "devices.remove", NULL);
 
   g_type_ensure (CD_TYPE_DEVICE_ROW);
@@ -583,7 +442,7 @@ cd_devices_view_init (CdDevicesView *self)
   _cd_device_cells_set_factory (self->checked_column, CD_DEVICE_COLUMN_CHECKED, self);
   _cd_device_cells_set_factory (self->error_column, CD_DEVICE_COLUMN_ERROR, self);
 
-  update_stack (self);
+  _cd_devices_view_update_stack (self);
 }
 
 GtkWidget *
@@ -607,7 +466,7 @@ cd_devices_view_set_database (CdDevicesView *self,
   g_return_if_fail (CD_IS_DEVICES_VIEW (self));
   g_return_if_fail (!database || CD_IS_DATABASE (database));
 
-  commit_removals (self);
+  _cd_devices_view_commit_removals (self);
   g_set_object (&self->database, database);
   update_actions (self);
 }
@@ -691,19 +550,19 @@ cd_devices_view_reload (CdDevicesView  *self,
     }
 
   /* The selection is kept by device, across the new rows. */
-  selected = dup_selected_rows (self);
+  selected = _cd_devices_view_dup_selected_rows (self);
   old_n_items = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   g_list_store_splice (self->rows, 0, old_n_items, rows->pdata, rows->len);
   for (guint i = 0; i < selected->len; i++)
     {
       guint position;
 
-      if (find_row (self, cd_device_get_id (cd_device_row_get_device (g_ptr_array_index (selected, i))),
+      if (_cd_devices_view_find_row (self, cd_device_get_id (cd_device_row_get_device (g_ptr_array_index (selected, i))),
                     &position))
         gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, FALSE);
     }
 
-  update_stack (self);
+  _cd_devices_view_update_stack (self);
   if (old_n_items != rows->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 
@@ -749,7 +608,7 @@ cd_devices_view_select_device (CdDevicesView *self,
 
   g_return_val_if_fail (CD_IS_DEVICES_VIEW (self), FALSE);
 
-  if (!find_row (self, id, &position))
+  if (!_cd_devices_view_find_row (self, id, &position))
     return FALSE;
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
@@ -796,73 +655,6 @@ cd_devices_view_add_device (CdDevicesView *self)
 }
 
 /**
- * cd_devices_view_remove_selected:
- * @self: a #CdDevicesView
- *
- * Takes the selected devices out of the list, with a toast to undo it;
- * they leave the database when the toast goes.
- */
-void
-cd_devices_view_remove_selected (CdDevicesView *self)
-{
-  g_autoptr(GPtrArray) selected = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  g_return_if_fail (CD_IS_DEVICES_VIEW (self));
-
-  selected = dup_selected_rows (self);
-  if (selected->len == 0)
-    return;
-
-  /* A second removal makes the first final: one Undo, one removal. */
-  if (self->undo_toast != NULL)
-    {
-      AdwToast *old = g_steal_pointer (&self->undo_toast);
-
-      commit_removals (self);
-      adw_toast_dismiss (old);
-    }
-
-  for (guint i = 0; i < selected->len; i++)
-    {
-      CdDevice *device = cd_device_row_get_device (g_ptr_array_index (selected, i));
-      gint64 id = cd_device_get_id (device);
-      guint position;
-
-      g_array_append_val (self->removing, id);
-      if (find_row (self, id, &position))
-        g_list_store_remove (self->rows, position);
-    }
-
-  if (selected->len == 1)
-    {
-      g_autofree char *address = cd_device_row_dup_address (g_ptr_array_index (selected, 0));
-
-      /* translators: %s is a device's address */
-      title = g_strdup_printf (_("Removed %s"), address);
-    }
-  else
-    {
-      title = g_strdup_printf (ngettext ("Removed %u device", "Removed %u devices", selected->len),
-                               selected->len);
-    }
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  self->undo_toast = toast;
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  update_stack (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
-/**
  * cd_devices_view_check_now:
  * @self: a #CdDevicesView
  *
@@ -893,85 +685,4 @@ cd_devices_view_check_now (CdDevicesView *self)
     }
 
   return cd_device_monitor_check (self->monitor, devices);
-}
-
-/**
- * cd_devices_view_import_csv:
- * @self: a #CdDevicesView
- * @file: a CSV file with a header line (see cd_devices_import_csv())
- * @error: a location for a #GError
- *
- * Adds the devices of @file that are not listed yet, and says how many
- * in a toast.
- *
- * Returns: %TRUE on success; nothing is added on failure
- */
-gboolean
-cd_devices_view_import_csv (CdDevicesView  *self,
-                            GFile          *file,
-                            GError        **error)
-{
-  g_autofree char *text = NULL;
-  guint added = 0;
-  guint existing = 0;
-
-  g_return_val_if_fail (CD_IS_DEVICES_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->database == NULL)
-    return FALSE;
-
-  if (!cd_devices_import_csv (self->database, file, &added, &existing, error))
-    return FALSE;
-
-  if (existing > 0)
-    /* translators: after importing a device list; both are numbers of devices */
-    text = g_strdup_printf (ngettext ("%u device added, %u already listed",
-                                      "%u devices added, %u already listed", added),
-                            added, existing);
-  else
-    text = g_strdup_printf (ngettext ("%u device added", "%u devices added", added), added);
-  add_toast (self, text);
-
-  return cd_devices_view_reload (self, error);
-}
-
-/**
- * cd_devices_view_export_csv:
- * @self: a #CdDevicesView
- * @file: where to write the list
- * @error: a location for a #GError
- *
- * Returns: %TRUE on success
- */
-gboolean
-cd_devices_view_export_csv (CdDevicesView  *self,
-                            GFile          *file,
-                            GError        **error)
-{
-  g_autofree char *basename = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (CD_IS_DEVICES_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->database == NULL)
-    return FALSE;
-
-  /* Devices waiting for their Undo are gone as far as the user knows. */
-  commit_removals (self);
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (g_steal_pointer (&self->undo_toast));
-
-  if (!cd_devices_export_csv (self->database, file, error))
-    return FALSE;
-
-  basename = g_file_get_basename (file);
-  name = g_filename_display_name (basename);
-  /* translators: %s is a file name */
-  text = g_strdup_printf (_("Exported to %s"), name);
-  add_toast (self, text);
-
-  return TRUE;
 }

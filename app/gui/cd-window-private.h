@@ -18,11 +18,14 @@
 
 G_BEGIN_DECLS
 
-/* Shared by cd-window.c (stores, search, settings, watching the
- * database), cd-window-import.c (drag and drop, the file chooser,
- * passwords and the result of an import), cd-window-open.c (the
- * certificate dialog, for rows and for files opened without importing)
- * and cd-window-manage.c (copy, move, delete and undo).
+/* Shared by cd-window.c (the sidebar, actions, settings, properties),
+ * cd-window-stores.c (reading the stores, the one shown and its search),
+ * cd-window-expiring.c ("Expiring Soon"), cd-window-watch.c (changes by
+ * other programs, trust publishing), cd-window-import.c (drag and drop,
+ * the file chooser, passwords and the result of an import),
+ * cd-window-open.c (the certificate dialog, for rows and for files
+ * opened without importing), cd-window-manage.c (copy, move, delete and
+ * undo) and the other cd-window-*.c files.
  */
 struct _CdWindow
 {
@@ -105,6 +108,40 @@ void _cd_window_check_selected_action (GSimpleAction *action,
                                        GVariant      *param,
                                        gpointer       user_data);
 guint _cd_window_get_expiry_days (CdWindow    *self);
+
+/* cd-window.c */
+void _cd_window_notify_selected_store (CdWindow *self);
+
+/* cd-window-stores.c */
+void _cd_window_reload_store    (CdWindow    *self,
+                                 CdStoreKind  kind);
+void _cd_window_update_counts   (CdWindow    *self);
+void _cd_window_update_subtitle (CdWindow    *self);
+void _cd_window_show_store      (CdWindow    *self,
+                                 CdStoreKind  kind);
+void _cd_window_on_search_changed_cb           (CdWindow       *self,
+                                                GtkSearchEntry *entry);
+void _cd_window_on_search_mode_changed_cb      (CdWindow       *self,
+                                                GParamSpec     *pspec,
+                                                GtkSearchBar   *search_bar);
+void _cd_window_on_store_view_count_changed_cb (CdWindow       *self,
+                                                GParamSpec     *pspec,
+                                                CdStoreView    *store_view);
+
+/* cd-window-expiring.c */
+GtkListBoxRow *_cd_window_new_expiring_row (CdWindow *self);
+void _cd_window_setup_expiring     (CdWindow *self);
+void _cd_window_reload_expiring    (CdWindow *self);
+void _cd_window_show_expiring_page (CdWindow *self);
+void _cd_window_on_expiring_count_changed_cb (CdWindow       *self,
+                                              GParamSpec     *pspec,
+                                              CdExpiringView *view);
+
+/* cd-window-watch.c */
+void _cd_window_init_watch          (CdWindow *self);
+void _cd_window_watch_database      (CdWindow *self);
+void _cd_window_dispose_watch       (CdWindow *self);
+void _cd_window_schedule_trust_sync (CdWindow *self);
 
 /* cd-window-devices.c */
 GtkWidget *_cd_window_new_devices_row        (CdWindow *self);

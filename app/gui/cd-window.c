@@ -20,7 +20,6 @@
 
 #include "cd-database.h"
 #include "cd-expiring-view.h"
-#include "cd-help-window.h"
 #include "cd-import-progress.h"
 #include "cd-import-queue.h"
 #include "cd-keyring.h"
@@ -28,21 +27,7 @@
 #include "cd-store-kind.h"
 #include "cd-store-row.h"
 #include "cd-store-view.h"
-#include "cd-store.h"
-#include "cd-trust.h"
 #include "cd-window-private.h"
-
-/* How often to look for changes by other programs while the window is
- * active; the -wal file monitor usually notices them sooner.
- */
-#define POLL_INTERVAL_SECONDS 2
-#define MONITOR_DELAY_MSEC    250
-
-/* How long changes to the stores settle before trust publishing syncs. */
-#define TRUST_SYNC_DELAY_MSEC 1500
-
-/* What "Expiring Soon" uses without the settings schema. */
-#define DEFAULT_EXPIRY_DAYS   60
 
 enum {
   PROP_0,
@@ -54,8 +39,6 @@ enum {
 };
 
 G_DEFINE_FINAL_TYPE (CdWindow, cd_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void schedule_trust_sync (CdWindow *self);
 
 static GParamSpec *properties [N_PROPS];
 
@@ -90,6 +73,12 @@ _cd_window_add_toast (CdWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+void
+_cd_window_notify_selected_store (CdWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORE]);
+}
+
 static void
 set_action_enabled (CdWindow   *self,
                     const char *name,
@@ -115,247 +104,6 @@ _cd_window_set_importing (CdWindow *self,
     }
 }
 
-static CdStore *
-ensure_store (CdWindow    *self,
-              CdStoreKind  kind)
-{
-  g_assert (CD_IS_WINDOW (self));
-  g_assert (kind >= 0 && kind < CD_N_STORE_KINDS);
-
-  if (self->stores[kind] == NULL)
-    {
-      self->stores[kind] = cd_store_new (kind);
-      self->stale |= 1u << kind;
-    }
-
-  return self->stores[kind];
-}
-
-static void
-reload_store (CdWindow    *self,
-              CdStoreKind  kind)
-{
-  g_autoptr(GError) error = NULL;
-  CdStore *store;
-
-  g_assert (CD_IS_WINDOW (self));
-
-  if (self->database == NULL)
-    return;
-
-  store = ensure_store (self, kind);
-  self->stale &= ~(1u << kind);
-
-  if (!cd_store_reload (store, self->database, &error))
-    {
-      g_warning ("Could not load the %s store: %s", cd_store_kind_to_id (kind), error->message);
-      _cd_window_add_toast (self, error->message);
-    }
-}
-
-guint
-_cd_window_get_expiry_days (CdWindow *self)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  if (self->settings == NULL)
-    return DEFAULT_EXPIRY_DAYS;
-
-  return MAX (1, g_settings_get_int (self->settings, "expiry-warning-days"));
-}
-
-static void
-reload_expiring (CdWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert (CD_IS_WINDOW (self));
-
-  if (self->database == NULL)
-    return;
-
-  if (!cd_expiring_view_reload (self->expiring_view, self->database,
-                                _cd_window_get_expiry_days (self), &error))
-    {
-      g_warning ("Could not list the expiring certificates: %s", error->message);
-      _cd_window_add_toast (self, error->message);
-    }
-}
-
-static void
-update_counts (CdWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  guint counts[CD_N_STORE_KINDS] = { 0 };
-
-  g_assert (CD_IS_WINDOW (self));
-
-  if (self->database == NULL)
-    return;
-
-  if (!cd_database_count_stores (self->database, counts, &error))
-    {
-      g_warning ("Could not count the certificates: %s", error->message);
-      _cd_window_add_toast (self, error->message);
-      return;
-    }
-
-  for (guint i = 0; i < CD_N_STORE_KINDS; i++)
-    cd_store_row_set_count (self->rows[i], counts[i]);
-
-  reload_expiring (self);
-}
-
-static void
-update_subtitle (CdWindow *self)
-{
-  g_autofree char *text = NULL;
-  const char *search;
-  guint n_items;
-  guint n_visible;
-
-  g_assert (CD_IS_WINDOW (self));
-
-  if (self->database == NULL)
-    {
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      return;
-    }
-
-  if (self->showing_devices)
-    {
-      _cd_window_update_devices_subtitle (self);
-      return;
-    }
-
-  if (self->showing_expiring)
-    {
-      n_items = cd_expiring_view_get_n_items (self->expiring_view);
-      text = g_strdup_printf (ngettext ("%'u certificate", "%'u certificates", n_items), n_items);
-      adw_window_title_set_subtitle (self->window_title, text);
-      return;
-    }
-
-  n_items = cd_store_view_get_n_items (self->store_view);
-  n_visible = cd_store_view_get_n_visible (self->store_view);
-  search = cd_store_view_get_search_text (self->store_view);
-
-  if (search != NULL && search[0] != '\0' && n_visible != n_items)
-    {
-      if (self->kind == CD_STORE_KIND_REQUEST)
-        /* translators: "3 of 14 requests": rows matching the search, then rows in the store */
-        text = g_strdup_printf (ngettext ("%'u of %'u request", "%'u of %'u requests", n_items),
-                                n_visible, n_items);
-      else
-        /* translators: "3 of 140 certificates": rows matching the search, then rows in the store */
-        text = g_strdup_printf (ngettext ("%'u of %'u certificate", "%'u of %'u certificates",
-                                          n_items),
-                                n_visible, n_items);
-    }
-  else if (self->kind == CD_STORE_KIND_REQUEST)
-    text = g_strdup_printf (ngettext ("%'u request", "%'u requests", n_items), n_items);
-  else
-    text = g_strdup_printf (ngettext ("%'u certificate", "%'u certificates", n_items), n_items);
-
-  adw_window_title_set_subtitle (self->window_title, text);
-}
-
-static void
-show_store (CdWindow    *self,
-            CdStoreKind  kind)
-{
-  CdStore *store;
-
-  g_assert (CD_IS_WINDOW (self));
-  g_assert (kind >= 0 && kind < CD_N_STORE_KINDS);
-
-  store = ensure_store (self, kind);
-  if ((self->stale & (1u << kind)) != 0)
-    reload_store (self, kind);
-
-  self->kind = kind;
-  self->showing_expiring = FALSE;
-  self->showing_devices = FALSE;
-  gtk_stack_set_visible_child_name (self->main_stack, "store");
-  cd_store_view_set_store (self->store_view, store);
-  adw_window_title_set_title (self->window_title, cd_store_kind_get_title (kind));
-  gtk_label_set_label (self->store_help_title, cd_store_kind_get_title (kind));
-  gtk_label_set_label (self->store_help_label, cd_help_get_store_text (kind));
-  update_subtitle (self);
-
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "selected-store", cd_store_kind_to_id (kind));
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_STORE]);
-}
-
-static void
-show_expiring (CdWindow *self)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  self->showing_expiring = TRUE;
-  self->showing_devices = FALSE;
-  reload_expiring (self);
-  gtk_stack_set_visible_child_name (self->main_stack, "expiring");
-  adw_window_title_set_title (self->window_title, _("Expiring Soon"));
-  gtk_label_set_label (self->store_help_title, _("Expiring Soon"));
-  gtk_label_set_label (self->store_help_label,
-                       _("Certificates of every store that have expired or that expire "
-                         "within the number of days set in Preferences. Renew them before "
-                         "devices start to reject them."));
-  update_subtitle (self);
-}
-
-static void
-update_expiring_count (CdWindow *self)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *description = NULL;
-  guint n_items;
-  guint days;
-
-  g_assert (CD_IS_WINDOW (self));
-
-  n_items = cd_expiring_view_get_n_items (self->expiring_view);
-  days = _cd_window_get_expiry_days (self);
-
-  text = g_strdup_printf ("%'u", n_items);
-  gtk_label_set_label (self->expiring_count_label, text);
-
-  /* translators: the tooltip of "Expiring Soon" in the sidebar */
-  description = g_strdup_printf (ngettext ("Certificates of all stores that expire within %u day "
-                                           "or have expired",
-                                           "Certificates of all stores that expire within %u days "
-                                           "or have expired",
-                                           days),
-                                 days);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->expiring_row), description);
-}
-
-static void
-on_expiring_count_changed_cb (CdWindow       *self,
-                              GParamSpec     *pspec,
-                              CdExpiringView *view)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  update_expiring_count (self);
-  if (self->showing_expiring)
-    update_subtitle (self);
-}
-
-static void
-on_expiry_days_changed_cb (CdWindow   *self,
-                           const char *key,
-                           GSettings  *settings)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  reload_expiring (self);
-  update_expiring_count (self);
-}
-
 static void
 on_certificate_activated_cb (CdWindow      *self,
                              CdCertificate *certificate,
@@ -364,36 +112,6 @@ on_certificate_activated_cb (CdWindow      *self,
   g_assert (CD_IS_WINDOW (self));
 
   cd_window_show_certificate (self, certificate);
-}
-
-static GtkListBoxRow *
-new_expiring_row (CdWindow *self)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("alarm-symbolic");
-  GtkWidget *title = gtk_label_new (_("Expiring Soon"));
-  GtkWidget *count = gtk_label_new ("0");
-
-  /* Laid out as a CdStoreRow, so the sidebar reads as one list. */
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "",
-                                  -1);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  self->expiring_count_label = GTK_LABEL (count);
-
-  return GTK_LIST_BOX_ROW (row);
 }
 
 static void
@@ -408,111 +126,6 @@ sidebar_header_func (GtkListBoxRow *row,
 }
 
 static void
-check_database (CdWindow *self)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  /* The import reloads everything when it is done; reading while the
-   * worker writes would only show a half-done state.
-   */
-  if (self->database == NULL || cd_window_get_importing (self))
-    return;
-
-  if (cd_database_check_changed (self->database))
-    {
-      g_debug ("The database was changed by another program, reloading");
-      cd_window_reload (self);
-    }
-}
-
-static gboolean
-poll_cb (gpointer user_data)
-{
-  check_database (CD_WINDOW (user_data));
-
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-check_timeout_cb (gpointer user_data)
-{
-  CdWindow *self = CD_WINDOW (user_data);
-
-  self->check_id = 0;
-  check_database (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_wal_changed_cb (CdWindow          *self,
-                   GFile             *file,
-                   GFile             *other_file,
-                   GFileMonitorEvent  event,
-                   GFileMonitor      *monitor)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  /* A transaction writes the file many times; look once it settled. */
-  if (self->check_id == 0)
-    self->check_id = g_timeout_add (MONITOR_DELAY_MSEC, check_timeout_cb, self);
-}
-
-static void
-on_is_active_changed_cb (CdWindow   *self,
-                         GParamSpec *pspec,
-                         gpointer    unused)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  if (self->database == NULL)
-    return;
-
-  if (gtk_window_is_active (GTK_WINDOW (self)))
-    {
-      if (self->poll_id == 0)
-        self->poll_id = g_timeout_add_seconds (POLL_INTERVAL_SECONDS, poll_cb, self);
-
-      /* Another program may have changed things while we were away. */
-      check_database (self);
-    }
-  else
-    {
-      g_clear_handle_id (&self->poll_id, g_source_remove);
-    }
-}
-
-static void
-watch_database (CdWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *wal_path = NULL;
-  g_autoptr(GFile) wal_file = NULL;
-
-  g_assert (CD_IS_WINDOW (self));
-  g_assert (self->database != NULL);
-
-  /* In WAL mode every commit, ours or another program's, writes the
-   * -wal file next to the database.
-   */
-  wal_path = g_strconcat (cd_database_get_path (self->database), "-wal", NULL);
-  wal_file = g_file_new_for_path (wal_path);
-  self->wal_monitor = g_file_monitor_file (wal_file, G_FILE_MONITOR_NONE, NULL, &error);
-
-  if (self->wal_monitor == NULL)
-    {
-      g_debug ("Cannot monitor %s, relying on polling: %s", wal_path, error->message);
-      return;
-    }
-
-  g_signal_connect_object (self->wal_monitor,
-                           "changed",
-                           G_CALLBACK (on_wal_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-}
-
-static void
 on_sidebar_row_selected_cb (CdWindow      *self,
                             GtkListBoxRow *row,
                             GtkListBox    *list_box)
@@ -523,9 +136,9 @@ on_sidebar_row_selected_cb (CdWindow      *self,
     return;
 
   if (CD_IS_STORE_ROW (row))
-    show_store (self, cd_store_row_get_kind (CD_STORE_ROW (row)));
+    _cd_window_show_store (self, cd_store_row_get_kind (CD_STORE_ROW (row)));
   else if (row == self->expiring_row)
-    show_expiring (self);
+    _cd_window_show_expiring_page (self);
   else if (row == self->devices_row)
     _cd_window_show_devices_page (self);
 }
@@ -547,38 +160,6 @@ on_back_clicked_cb (CdWindow  *self,
   g_assert (CD_IS_WINDOW (self));
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-static void
-on_search_changed_cb (CdWindow       *self,
-                      GtkSearchEntry *entry)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  cd_store_view_set_search_text (self->store_view, gtk_editable_get_text (GTK_EDITABLE (entry)));
-  update_subtitle (self);
-}
-
-static void
-on_search_mode_changed_cb (CdWindow     *self,
-                           GParamSpec   *pspec,
-                           GtkSearchBar *search_bar)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  /* A hidden search must not keep rows hidden. */
-  if (!gtk_search_bar_get_search_mode (search_bar))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-}
-
-static void
-on_store_view_count_changed_cb (CdWindow    *self,
-                                GParamSpec  *pspec,
-                                CdStoreView *store_view)
-{
-  g_assert (CD_IS_WINDOW (self));
-
-  update_subtitle (self);
 }
 
 static void
@@ -753,15 +334,10 @@ cd_window_constructed (GObject *object)
   _cd_window_setup_ca (self);
   _cd_window_setup_devices (self);
 
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings,
-                             "changed::expiry-warning-days",
-                             G_CALLBACK (on_expiry_days_changed_cb),
-                             self,
-                             G_CONNECT_SWAPPED);
+  _cd_window_setup_expiring (self);
 
-  watch_database (self);
-  update_counts (self);
+  _cd_window_watch_database (self);
+  _cd_window_update_counts (self);
   cd_window_select_store (self, kind);
 }
 
@@ -775,15 +351,7 @@ cd_window_dispose (GObject *object)
   _cd_window_dispose_manage (self);
   _cd_window_dispose_devices (self);
 
-  g_clear_handle_id (&self->poll_id, g_source_remove);
-  g_clear_handle_id (&self->check_id, g_source_remove);
-
-  if (self->wal_monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->wal_monitor, self);
-      g_file_monitor_cancel (self->wal_monitor);
-      g_clear_object (&self->wal_monitor);
-    }
+  _cd_window_dispose_watch (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CD_TYPE_WINDOW);
 
@@ -937,11 +505,14 @@ cd_window_class_init (CdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CdWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_certificate_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_expiring_count_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_expiring_count_changed_cb",
+                                                G_CALLBACK (_cd_window_on_expiring_count_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_search_changed_cb",
+                                                G_CALLBACK (_cd_window_on_search_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_store_view_count_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_store_view_count_changed_cb",
+                                                G_CALLBACK (_cd_window_on_store_view_count_changed_cb));
 }
 
 static void
@@ -964,7 +535,7 @@ cd_window_init (CdWindow *self)
       gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->rows[i]));
     }
 
-  self->expiring_row = new_expiring_row (self);
+  self->expiring_row = _cd_window_new_expiring_row (self);
   gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->expiring_row));
   self->devices_row = GTK_LIST_BOX_ROW (_cd_window_new_devices_row (self));
   gtk_list_box_append (self->sidebar_list, GTK_WIDGET (self->devices_row));
@@ -974,11 +545,11 @@ cd_window_init (CdWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (self->search_bar,
                            "notify::search-mode-enabled",
-                           G_CALLBACK (on_search_mode_changed_cb),
+                           G_CALLBACK (_cd_window_on_search_mode_changed_cb),
                            self,
                            G_CONNECT_SWAPPED);
 
-  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+  _cd_window_init_watch (self);
 }
 
 /**
@@ -1036,46 +607,6 @@ cd_window_get_keyring (CdWindow *self)
 }
 
 /**
- * cd_window_get_selected_store:
- * @self: a #CdWindow
- *
- * Returns: the store shown
- */
-CdStoreKind
-cd_window_get_selected_store (CdWindow *self)
-{
-  g_return_val_if_fail (CD_IS_WINDOW (self), CD_STORE_KIND_MY);
-
-  return self->kind;
-}
-
-/**
- * cd_window_select_store:
- * @self: a #CdWindow
- * @kind: the store to show
- *
- * Selects @kind in the sidebar and shows its certificates.
- */
-void
-cd_window_select_store (CdWindow    *self,
-                        CdStoreKind  kind)
-{
-  GtkListBoxRow *row;
-
-  g_return_if_fail (CD_IS_WINDOW (self));
-  g_return_if_fail (kind >= 0 && kind < CD_N_STORE_KINDS);
-
-  if (self->database == NULL)
-    return;
-
-  row = GTK_LIST_BOX_ROW (self->rows[kind]);
-  if (gtk_list_box_get_selected_row (self->sidebar_list) == row)
-    show_store (self, kind);
-  else
-    gtk_list_box_select_row (self->sidebar_list, row);
-}
-
-/**
  * cd_window_get_importing:
  * @self: a #CdWindow
  *
@@ -1105,88 +636,10 @@ cd_window_reload (CdWindow *self)
     return;
 
   self->stale = (1u << CD_N_STORE_KINDS) - 1;
-  update_counts (self);
-  reload_store (self, self->kind);
+  _cd_window_update_counts (self);
+  _cd_window_reload_store (self, self->kind);
   _cd_window_reload_devices (self);
-  schedule_trust_sync (self);
-}
-
-/**
- * cd_window_show_expiring:
- * @self: a #CdWindow
- *
- * Selects "Expiring Soon" in the sidebar: the certificates of every
- * store that expire within the days set in the preferences, or have.
- */
-void
-cd_window_show_expiring (CdWindow *self)
-{
-  g_return_if_fail (CD_IS_WINDOW (self));
-
-  if (self->database == NULL)
-    return;
-
-  if (gtk_list_box_get_selected_row (self->sidebar_list) == self->expiring_row)
-    show_expiring (self);
-  else
-    gtk_list_box_select_row (self->sidebar_list, self->expiring_row);
-}
-
-/**
- * cd_window_get_showing_expiring:
- * @self: a #CdWindow
- *
- * Returns: %TRUE if "Expiring Soon" is shown rather than a store
- */
-gboolean
-cd_window_get_showing_expiring (CdWindow *self)
-{
-  g_return_val_if_fail (CD_IS_WINDOW (self), FALSE);
-
-  return self->showing_expiring;
-}
-
-static void
-trust_sync_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(CdWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (cd_trust_sync_enabled_finish (CD_DATABASE (object), result, &error) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* TRANSLATORS: %s is an error message */
-  text = g_strdup_printf (_("Trust publishing failed: %s"), error->message);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-trust_sync_timeout_cb (gpointer user_data)
-{
-  CdWindow *self = user_data;
-
-  self->trust_sync_id = 0;
-  if (self->database == NULL)
-    return;
-
-  cd_trust_sync_enabled_async (self->database, self->trust_cancellable,
-                               trust_sync_cb, g_object_ref (self));
-}
-
-/* Imports, deletes and moves come in bursts (a folder dropped, Undo):
- * the targets are synced once things settle. A sync with nothing to
- * change runs no tool, so the reloads that touch neither Trusted Root
- * nor Untrusted cost a few queries.
- */
-static void
-schedule_trust_sync (CdWindow *self)
-{
-  g_clear_handle_id (&self->trust_sync_id, g_source_remove);
-  self->trust_sync_id = g_timeout_add_once (TRUST_SYNC_DELAY_MSEC, trust_sync_timeout_cb, self);
+  _cd_window_schedule_trust_sync (self);
 }
 
 /**
