@@ -431,6 +431,65 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* At 150 % text (what GNOME's "Large Text" sets) every window can still
+ * be made small enough for a 1366×768 laptop screen: its minimum size
+ * fits, so nothing is cut off for good.
+ */
+static void
+test_large_text (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(CdCertificate) leaf = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi = 0;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", (int)(96 * 1024 * 1.5), NULL);
+
+  fixture.database = cd_test_open_database (NULL);
+  fixture.keyring = cd_keyring_new (FALSE);
+  import_fixture (&fixture, "leaf.pfx", CD_TEST_PASSWORD);
+  leaf = first_row (&fixture, CD_STORE_KIND_MY);
+
+  fixture.window = cd_window_new (NULL, fixture.database, fixture.keyring);
+  cd_window_reload (fixture.window);
+  show (GTK_WINDOW (fixture.window));
+
+  for (guint i = 0; i < N_WINDOWS; i++)
+    {
+      GtkWindow *window;
+      int min_width = 0;
+      int min_height = 0;
+
+      if (i == WINDOW_SHORTCUTS)
+        continue;
+
+      window = show (open_window (&fixture, i, leaf));
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &min_width, NULL, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, min_width,
+                          &min_height, NULL, NULL, NULL);
+      g_test_message ("%s: at least %d×%d", G_OBJECT_TYPE_NAME (window), min_width, min_height);
+      if (min_width > 1366 || min_height > 768 - 32)
+        g_string_append_printf (problems, "\n  %s needs %d×%d", G_OBJECT_TYPE_NAME (window),
+                                min_width, min_height);
+
+      if (window != GTK_WINDOW (fixture.window))
+        gtk_window_destroy (window);
+      cd_test_iterate_pending ();
+    }
+
+  if (problems->len > 0)
+    g_error ("windows too large at 150 %% text:%s", problems->str);
+
+  gtk_window_destroy (GTK_WINDOW (fixture.window));
+  cd_test_iterate_pending ();
+  g_clear_object (&fixture.keyring);
+  g_clear_object (&fixture.database);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +507,7 @@ main (int   argc,
   g_test_add_func ("/certdesk/accessibility/audit-catches", test_audit_catches);
   g_test_add_func ("/certdesk/accessibility/icon-buttons", test_icon_buttons);
   g_test_add_func ("/certdesk/accessibility/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/certdesk/accessibility/large-text", test_large_text);
 
   return g_test_run ();
 }
