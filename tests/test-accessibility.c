@@ -470,7 +470,8 @@ test_large_text (void)
                           &min_width, NULL, NULL, NULL);
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, min_width,
                           &min_height, NULL, NULL, NULL);
-      g_test_message ("%s: at least %d×%d", G_OBJECT_TYPE_NAME (window), min_width, min_height);
+      g_test_message ("%s: at least %d×%d, focus %s", G_OBJECT_TYPE_NAME (window), min_width, min_height,
+                      gtk_window_get_focus (window) ? G_OBJECT_TYPE_NAME (gtk_window_get_focus (window)) : "none");
       if (min_width > 1366 || min_height > 768 - 32)
         g_string_append_printf (problems, "\n  %s needs %d×%d", G_OBJECT_TYPE_NAME (window),
                                 min_width, min_height);
