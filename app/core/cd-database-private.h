@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The columns every listing selects, in the order row_from_statement()
- * in cd-database.c reads them; any query of rows joins ROW_FROM.
+ * in cd-database-sql.c reads them; any query of rows joins ROW_FROM.
  */
 #define ROW_COLUMNS \
   "c.sha256, c.is_request, c.key_id, c.subject, c.subject_cn, c.issuer, c.issuer_cn," \
