@@ -45,6 +45,12 @@ GPtrArray    *_cd_database_collect_rows     (CdDatabase     *self,
 int           _cd_database_changes          (CdDatabase     *self);
 gint64        _cd_database_last_insert_rowid (CdDatabase    *self);
 
+/* cd-database-manage.c, for cd-database-delete.c */
+char         *_cd_database_entry_key        (CdCertificate  *row);
+void          _cd_database_set_not_in_store (GError        **error,
+                                             CdCertificate  *row);
+gboolean      _cd_database_check_rows       (GPtrArray      *rows);
+
 /* Used by the importer, which makes every import one transaction. */
 gboolean   _cd_database_begin            (CdDatabase     *self,
                                           GError        **error);
