@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The columns every listing selects, in the order row_from_statement()
- * in cd-database.c reads them; any query of rows joins ROW_FROM.
+ * in cd-database-sql.c reads them; any query of rows joins ROW_FROM.
  */
 #define ROW_COLUMNS \
   "c.sha256, c.is_request, c.key_id, c.subject, c.subject_cn, c.issuer, c.issuer_cn," \
@@ -44,6 +44,12 @@ GPtrArray    *_cd_database_collect_rows     (CdDatabase     *self,
                                              GError        **error);
 int           _cd_database_changes          (CdDatabase     *self);
 gint64        _cd_database_last_insert_rowid (CdDatabase    *self);
+
+/* cd-database-manage.c, for cd-database-delete.c */
+char         *_cd_database_entry_key        (CdCertificate  *row);
+void          _cd_database_set_not_in_store (GError        **error,
+                                             CdCertificate  *row);
+gboolean      _cd_database_check_rows       (GPtrArray      *rows);
 
 /* Used by the importer, which makes every import one transaction. */
 gboolean   _cd_database_begin            (CdDatabase     *self,

@@ -16,15 +16,13 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "cd-certificate-private.h"
 #include "cd-database-private.h"
 #include "cd-errors.h"
 #include "cd-import-bundle-private.h"
-#include "cd-importer.h"
+#include "cd-importer-private.h"
 #include "cd-keyring.h"
 #include "cd-openssl-private.h"
 #include "cd-progress-private.h"
@@ -34,25 +32,6 @@
 /* Parsing is most of the work; the rest of the bar is the database. */
 #define PARSE_SHARE 0.7
 
-struct _CdImporter
-{
-  GObject     parent_instance;
-
-  CdDatabase *database;
-  CdKeyring  *keyring;
-};
-
-struct _CdImportResult
-{
-  gatomicrefcount ref_count;
-  guint           added[CD_N_STORE_KINDS];
-  guint           existing[CD_N_STORE_KINDS];
-  guint           keys_added;
-  guint           keys_existing;
-  guint           requests_completed;
-  GPtrArray      *pending_roots;   /* of GBytes, DER; roots a CA reply brought */
-};
-
 typedef struct
 {
   char     *key_id;
@@ -61,7 +40,6 @@ typedef struct
 } PendingKey;
 
 G_DEFINE_FINAL_TYPE (CdImporter, cd_importer, G_TYPE_OBJECT)
-G_DEFINE_BOXED_TYPE (CdImportResult, cd_import_result, cd_import_result_ref, cd_import_result_unref)
 
 static void
 pending_key_free (PendingKey *pending)
@@ -498,17 +476,17 @@ failed:
   return NULL;
 }
 
-static CdImportResult *
-import_bytes_with_database (CdImporter      *self,
-                            CdDatabase      *database,
-                            GBytes          *data,
-                            const char      *display_name,
-                            const char      *password,
-                            CdStoreKind      kind,
-                            CdProgressFunc   progress,
-                            gpointer         progress_data,
-                            GCancellable    *cancellable,
-                            GError         **error)
+CdImportResult *
+_cd_importer_import_bytes_with_database (CdImporter      *self,
+                                         CdDatabase      *database,
+                                         GBytes          *data,
+                                         const char      *display_name,
+                                         const char      *password,
+                                         CdStoreKind      kind,
+                                         CdProgressFunc   progress,
+                                         gpointer         progress_data,
+                                         GCancellable    *cancellable,
+                                         GError         **error)
 {
   g_autoptr(CdImportBundle) bundle = NULL;
   ParseProgress parse_progress = { progress, progress_data };
@@ -525,16 +503,16 @@ import_bytes_with_database (CdImporter      *self,
                         cancellable, error);
 }
 
-static CdImportResult *
-import_file_with_database (CdImporter      *self,
-                           CdDatabase      *database,
-                           GFile           *file,
-                           const char      *password,
-                           CdStoreKind      kind,
-                           CdProgressFunc   progress,
-                           gpointer         progress_data,
-                           GCancellable    *cancellable,
-                           GError         **error)
+CdImportResult *
+_cd_importer_import_file_with_database (CdImporter      *self,
+                                        CdDatabase      *database,
+                                        GFile           *file,
+                                        const char      *password,
+                                        CdStoreKind      kind,
+                                        CdProgressFunc   progress,
+                                        gpointer         progress_data,
+                                        GCancellable    *cancellable,
+                                        GError         **error)
 {
   g_autoptr(GBytes) data = NULL;
   g_autofree char *display_name = NULL;
@@ -545,8 +523,9 @@ import_file_with_database (CdImporter      *self,
 
   display_name = g_file_get_basename (file);
 
-  return import_bytes_with_database (self, database, data, display_name, password, kind,
-                                     progress, progress_data, cancellable, error);
+  return _cd_importer_import_bytes_with_database (self, database, data, display_name, password,
+                                                  kind, progress, progress_data, cancellable,
+                                                  error);
 }
 
 static void
@@ -629,8 +608,9 @@ cd_importer_import_bytes (CdImporter      *self,
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (kind >= CD_STORE_KIND_AUTO && kind < CD_N_STORE_KINDS, NULL);
 
-  return import_bytes_with_database (self, self->database, data, display_name, password, kind,
-                                     progress, progress_data, cancellable, error);
+  return _cd_importer_import_bytes_with_database (self, self->database, data, display_name,
+                                                  password, kind, progress, progress_data,
+                                                  cancellable, error);
 }
 
 /**
@@ -663,487 +643,6 @@ cd_importer_import_file (CdImporter      *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (kind >= CD_STORE_KIND_AUTO && kind < CD_N_STORE_KINDS, NULL);
 
-  return import_file_with_database (self, self->database, file, password, kind,
-                                    progress, progress_data, cancellable, error);
-}
-
-/* One state for both async variants: exactly one of @file and @data is
- * set. Pasted data stays in memory; it is never written to a file.
- */
-typedef struct
-{
-  GFile          *file;
-  GBytes         *data;
-  char           *display_name;
-  char           *password;
-  CdStoreKind     kind;
-  CdProgressFunc  progress;
-  gpointer        progress_data;
-  GMainContext   *context;   /* where progress is reported */
-  char           *database_path;
-} ImportState;
-
-static void
-import_state_free (ImportState *state)
-{
-  g_clear_object (&state->file);
-  g_clear_pointer (&state->data, g_bytes_unref);
-  g_free (state->display_name);
-  if (state->password != NULL)
-    {
-      memset (state->password, 0, strlen (state->password));
-      g_free (state->password);
-    }
-  g_clear_pointer (&state->context, g_main_context_unref);
-  g_free (state->database_path);
-  g_free (state);
-}
-
-static void
-progress_from_worker (double   fraction,
-                      gpointer user_data)
-{
-  ImportState *state = user_data;
-
-  _cd_progress_post (state->context, state->progress, state->progress_data, fraction);
-}
-
-static ImportState *
-import_state_new (CdImporter     *self,
-                  const char     *password,
-                  CdStoreKind     kind,
-                  CdProgressFunc  progress,
-                  gpointer        progress_data)
-{
-  ImportState *state = g_new0 (ImportState, 1);
-
-  state->password = g_strdup (password);
-  state->kind = kind;
-  state->progress = progress;
-  state->progress_data = progress_data;
-  state->context = g_main_context_ref_thread_default ();
-  state->database_path = g_strdup (cd_database_get_path (self->database));
-
-  return state;
-}
-
-static void
-import_worker (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  CdImporter *self = source_object;
-  ImportState *state = task_data;
-  g_autoptr(CdDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
-  CdImportResult *result;
-
-  /* SQLite connections are not shared between threads. */
-  database = cd_database_open (state->database_path, &error);
-  if (database == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (state->file != NULL)
-    result = import_file_with_database (self, database, state->file, state->password, state->kind,
-                                        state->progress ? progress_from_worker : NULL, state,
-                                        cancellable, &error);
-  else
-    result = import_bytes_with_database (self, database, state->data, state->display_name,
-                                         state->password, state->kind,
-                                         state->progress ? progress_from_worker : NULL, state,
-                                         cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify)cd_import_result_unref);
-}
-
-static void
-import_run (CdImporter          *self,
-            ImportState         *state,
-            gpointer             source_tag,
-            const char          *name,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_name (task, name);
-  g_task_set_task_data (task, state, (GDestroyNotify)import_state_free);
-  g_task_run_in_thread (task, import_worker);
-}
-
-/**
- * cd_importer_import_file_async:
- * @self: a #CdImporter
- * @file: the file to import
- * @password: (nullable): the password for PKCS#12 files and encrypted keys
- * @kind: the store, or %CD_STORE_KIND_AUTO
- * @progress: (nullable): called with the fraction done, on the thread-default
- *   main context of the caller
- * @progress_data: data for @progress; must live until @callback runs
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the import is done
- * @user_data: data for @callback
- *
- * Imports @file in a worker thread, with its own database connection.
- */
-void
-cd_importer_import_file_async (CdImporter          *self,
-                               GFile               *file,
-                               const char          *password,
-                               CdStoreKind          kind,
-                               CdProgressFunc       progress,
-                               gpointer             progress_data,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  ImportState *state;
-
-  g_return_if_fail (CD_IS_IMPORTER (self));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (kind >= CD_STORE_KIND_AUTO && kind < CD_N_STORE_KINDS);
-
-  state = import_state_new (self, password, kind, progress, progress_data);
-  state->file = g_object_ref (file);
-
-  import_run (self, state, cd_importer_import_file_async, "[certdesk] import file",
-              cancellable, callback, user_data);
-}
-
-/**
- * cd_importer_import_file_finish:
- * @self: a #CdImporter
- * @result: the #GAsyncResult
- * @error: a location for a #GError
- *
- * Returns: (transfer full) (nullable): what was imported
- */
-CdImportResult *
-cd_importer_import_file_finish (CdImporter    *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  g_return_val_if_fail (CD_IS_IMPORTER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/**
- * cd_importer_import_bytes_async:
- * @self: a #CdImporter
- * @data: what to import, such as text pasted from the clipboard
- * @display_name: a name for @data, for messages
- * @password: (nullable): the password for PKCS#12 data and encrypted keys
- * @kind: the store, or %CD_STORE_KIND_AUTO
- * @progress: (nullable): called with the fraction done, on the thread-default
- *   main context of the caller
- * @progress_data: data for @progress; must live until @callback runs
- * @cancellable: (nullable): a #GCancellable
- * @callback: called when the import is done
- * @user_data: data for @callback
- *
- * Like cd_importer_import_file_async(), for data already in memory.
- * @data is kept in memory only: a private key it holds never touches
- * the disk on its way to the keyring.
- */
-void
-cd_importer_import_bytes_async (CdImporter          *self,
-                                GBytes              *data,
-                                const char          *display_name,
-                                const char          *password,
-                                CdStoreKind          kind,
-                                CdProgressFunc       progress,
-                                gpointer             progress_data,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  ImportState *state;
-
-  g_return_if_fail (CD_IS_IMPORTER (self));
-  g_return_if_fail (data != NULL);
-  g_return_if_fail (display_name != NULL);
-  g_return_if_fail (kind >= CD_STORE_KIND_AUTO && kind < CD_N_STORE_KINDS);
-
-  state = import_state_new (self, password, kind, progress, progress_data);
-  state->data = g_bytes_ref (data);
-  state->display_name = g_strdup (display_name);
-
-  import_run (self, state, cd_importer_import_bytes_async, "[certdesk] import bytes",
-              cancellable, callback, user_data);
-}
-
-/**
- * cd_importer_import_bytes_finish:
- * @self: a #CdImporter
- * @result: the #GAsyncResult
- * @error: a location for a #GError
- *
- * Returns: (transfer full) (nullable): what was imported
- */
-CdImportResult *
-cd_importer_import_bytes_finish (CdImporter    *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (CD_IS_IMPORTER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/**
- * cd_import_result_new:
- *
- * Returns: (transfer full): an empty result, to merge others into
- */
-CdImportResult *
-cd_import_result_new (void)
-{
-  CdImportResult *result = g_new0 (CdImportResult, 1);
-
-  g_atomic_ref_count_init (&result->ref_count);
-  result->pending_roots = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
-
-  return result;
-}
-
-CdImportResult *
-cd_import_result_ref (CdImportResult *result)
-{
-  g_return_val_if_fail (result != NULL, NULL);
-
-  g_atomic_ref_count_inc (&result->ref_count);
-
-  return result;
-}
-
-void
-cd_import_result_unref (CdImportResult *result)
-{
-  g_return_if_fail (result != NULL);
-
-  if (g_atomic_ref_count_dec (&result->ref_count))
-    {
-      g_ptr_array_unref (result->pending_roots);
-      g_free (result);
-    }
-}
-
-/**
- * cd_import_result_merge:
- * @result: a #CdImportResult
- * @other: another one, added to @result
- *
- * Adds up the results of several files, for one summary.
- */
-void
-cd_import_result_merge (CdImportResult *result,
-                        CdImportResult *other)
-{
-  g_return_if_fail (result != NULL);
-  g_return_if_fail (other != NULL);
-
-  for (guint i = 0; i < CD_N_STORE_KINDS; i++)
-    {
-      result->added[i] += other->added[i];
-      result->existing[i] += other->existing[i];
-    }
-  result->keys_added += other->keys_added;
-  result->keys_existing += other->keys_existing;
-  result->requests_completed += other->requests_completed;
-  for (guint i = 0; i < other->pending_roots->len; i++)
-    g_ptr_array_add (result->pending_roots, g_bytes_ref (g_ptr_array_index (other->pending_roots, i)));
-}
-
-guint
-cd_import_result_get_added (CdImportResult *result,
-                            CdStoreKind     kind)
-{
-  g_return_val_if_fail (result != NULL, 0);
-  g_return_val_if_fail (kind >= 0 && kind < CD_N_STORE_KINDS, 0);
-
-  return result->added[kind];
-}
-
-guint
-cd_import_result_get_existing (CdImportResult *result,
-                               CdStoreKind     kind)
-{
-  g_return_val_if_fail (result != NULL, 0);
-  g_return_val_if_fail (kind >= 0 && kind < CD_N_STORE_KINDS, 0);
-
-  return result->existing[kind];
-}
-
-guint
-cd_import_result_get_keys_added (CdImportResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->keys_added;
-}
-
-guint
-cd_import_result_get_keys_existing (CdImportResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->keys_existing;
-}
-
-guint
-cd_import_result_get_total_added (CdImportResult *result)
-{
-  guint total = 0;
-
-  g_return_val_if_fail (result != NULL, 0);
-
-  for (guint i = 0; i < CD_N_STORE_KINDS; i++)
-    total += result->added[i];
-
-  return total;
-}
-
-/**
- * cd_import_result_get_requests_completed:
- * @result: a #CdImportResult
- *
- * Returns: how many pending requests the imported certificates
- *   completed; those requests were removed from the request store
- */
-guint
-cd_import_result_get_requests_completed (CdImportResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->requests_completed;
-}
-
-/**
- * cd_import_result_get_pending_roots:
- * @result: a #CdImportResult
- *
- * Roots that came with a certificate completing a request are not put
- * into Trusted Root Certification Authorities without the user's
- * word: ask, then import each with %CD_STORE_KIND_ROOT.
- *
- * Returns: (transfer none) (element-type GBytes): their DER, possibly empty
- */
-GPtrArray *
-cd_import_result_get_pending_roots (CdImportResult *result)
-{
-  g_return_val_if_fail (result != NULL, NULL);
-
-  return result->pending_roots;
-}
-
-static char *
-describe_store (CdImportResult *result,
-                CdStoreKind     kind)
-{
-  guint added = result->added[kind];
-  guint existing = result->existing[kind];
-  const char *store = cd_store_kind_get_title (kind);
-  g_autofree char *main_part = NULL;
-
-  if (kind == CD_STORE_KIND_REQUEST)
-    {
-      if (added == 0)
-        /* translators: %u is a number, %s a store name */
-        return g_strdup_printf (ngettext ("%u request was already in %s",
-                                          "%u requests were already in %s", existing),
-                                existing, store);
-      /* translators: %u is a number, %s a store name */
-      main_part = g_strdup_printf (ngettext ("%u request imported into %s",
-                                             "%u requests imported into %s", added),
-                                   added, store);
-    }
-  else
-    {
-      if (added == 0)
-        /* translators: %u is a number, %s a store name */
-        return g_strdup_printf (ngettext ("%u certificate was already in %s",
-                                          "%u certificates were already in %s", existing),
-                                existing, store);
-      /* translators: %u is a number, %s a store name */
-      main_part = g_strdup_printf (ngettext ("%u certificate imported into %s",
-                                             "%u certificates imported into %s", added),
-                                   added, store);
-    }
-
-  if (existing == 0)
-    return g_steal_pointer (&main_part);
-
-  /* translators: the first %s is e.g. "3 certificates imported into
-   * Personal", %u the number of certificates that were there before */
-  return g_strdup_printf (ngettext ("%s, %u was already there",
-                                    "%s, %u were already there", existing),
-                          main_part, existing);
-}
-
-/**
- * cd_import_result_dup_summary:
- * @result: a #CdImportResult
- *
- * Returns: (transfer full): one translated line saying what went where,
- *   such as "3 certificates imported into Trusted Root Certification
- *   Authorities, 1 was already there"
- */
-char *
-cd_import_result_dup_summary (CdImportResult *result)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_val_if_fail (result != NULL, NULL);
-
-  for (guint i = 0; i < CD_N_STORE_KINDS; i++)
-    {
-      if (result->added[i] > 0 || result->existing[i] > 0)
-        g_ptr_array_add (parts, describe_store (result, i));
-    }
-
-  if (result->keys_added > 0)
-    /* translators: %u is a number */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u private key added to your keyring",
-                                                       "%u private keys added to your keyring",
-                                                       result->keys_added),
-                                             result->keys_added));
-  else if (result->keys_existing > 0)
-    /* translators: %u is a number */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u private key was already in your keyring",
-                                                       "%u private keys were already in your keyring",
-                                                       result->keys_existing),
-                                             result->keys_existing));
-
-  if (result->requests_completed > 0)
-    /* translators: %u is a number */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u request completed",
-                                                       "%u requests completed",
-                                                       result->requests_completed),
-                                             result->requests_completed));
-
-  if (result->pending_roots->len > 0)
-    /* translators: %u is a number */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u root certificate awaits your approval before it is trusted",
-                                                       "%u root certificates await your approval before they are trusted",
-                                                       result->pending_roots->len),
-                                             result->pending_roots->len));
-
-  if (parts->len == 0)
-    return g_strdup (_("Nothing was imported"));
-
-  g_ptr_array_add (parts, NULL);
-  /* translators: separates the parts of an import summary */
-  return g_strjoinv (_("; "), (char **)parts->pdata);
+  return _cd_importer_import_file_with_database (self, self->database, file, password, kind,
+                                                 progress, progress_data, cancellable, error);
 }

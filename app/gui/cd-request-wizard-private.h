@@ -7,9 +7,10 @@
 
 /* What the files of CdRequestWizard share: the instance struct, the
  * SAN builder's rows and the functions one page's file calls in
- * another's. cd-request-wizard.c has the window, the navigation and
- * review, generate and result; the -subject, -san and -key files have
- * their pages, and -profile the device chosen and its live checklist.
+ * another's. cd-request-wizard.c has the window, the builder and
+ * cancelling; -steps the navigation and review, -result generate and
+ * the result page; the -subject, -san and -key files have their pages,
+ * and -profile the device chosen and its live checklist.
  */
 
 #pragma once
@@ -122,6 +123,33 @@ void               _cd_request_wizard_set_error_style        (GtkWidget *widget,
                                                               gboolean   error);
 void               _cd_request_wizard_show_message           (GtkLabel   *label,
                                                               const char *message);
+gboolean           _cd_request_wizard_is_generating          (CdRequestWizard *self);
+void               _cd_request_wizard_notify_generating      (CdRequestWizard *self);
+void               _cd_request_wizard_emit_created           (CdRequestWizard *self,
+                                                              CdCertificate   *row);
+
+/* cd-request-wizard-steps.c */
+void               _cd_request_wizard_update_buttons         (CdRequestWizard *self);
+void               _cd_request_wizard_on_page_changed_cb     (CdRequestWizard *self);
+void               _cd_request_wizard_show_step              (CdRequestWizard *self,
+                                                              guint            step);
+void               _cd_request_wizard_next_action            (GtkWidget  *widget,
+                                                              const char *action_name,
+                                                              GVariant   *param);
+void               _cd_request_wizard_back_action            (GtkWidget  *widget,
+                                                              const char *action_name,
+                                                              GVariant   *param);
+
+/* cd-request-wizard-result.c */
+void               _cd_request_wizard_generate_action        (GtkWidget  *widget,
+                                                              const char *action_name,
+                                                              GVariant   *param);
+void               _cd_request_wizard_copy_action            (GtkWidget  *widget,
+                                                              const char *action_name,
+                                                              GVariant   *param);
+void               _cd_request_wizard_save_action            (GtkWidget  *widget,
+                                                              const char *action_name,
+                                                              GVariant   *param);
 
 /* cd-request-wizard-subject.c */
 gboolean           _cd_request_wizard_validate_subject       (CdRequestWizard *self);

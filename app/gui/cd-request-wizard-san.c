@@ -393,3 +393,77 @@ _cd_request_wizard_san_remove_action (GtkWidget  *widget,
       gtk_widget_grab_focus (GTK_WIDGET (row->entry));
     }
 }
+
+/**
+ * cd_request_wizard_get_n_san_rows:
+ * @self: a #CdRequestWizard
+ *
+ * Returns: the number of rows in the alternative names list
+ */
+guint
+cd_request_wizard_get_n_san_rows (CdRequestWizard *self)
+{
+  g_return_val_if_fail (CD_IS_REQUEST_WIZARD (self), 0);
+
+  return self->san_rows->len;
+}
+
+static SanRow *
+get_san_row (CdRequestWizard *self,
+             guint            position)
+{
+  g_return_val_if_fail (CD_IS_REQUEST_WIZARD (self), NULL);
+  g_return_val_if_fail (position < self->san_rows->len, NULL);
+
+  return g_ptr_array_index (self->san_rows, position);
+}
+
+/**
+ * cd_request_wizard_get_san_type:
+ * @self: a #CdRequestWizard
+ * @position: a row of the alternative names list
+ *
+ * Returns: (transfer none): the row's drop-down of name kinds, in the
+ *   order of #CdSanType
+ */
+GtkDropDown *
+cd_request_wizard_get_san_type (CdRequestWizard *self,
+                                guint            position)
+{
+  SanRow *row = get_san_row (self, position);
+
+  return row != NULL ? row->type : NULL;
+}
+
+/**
+ * cd_request_wizard_get_san_entry:
+ * @self: a #CdRequestWizard
+ * @position: a row of the alternative names list
+ *
+ * Returns: (transfer none): the row's entry
+ */
+GtkEditable *
+cd_request_wizard_get_san_entry (CdRequestWizard *self,
+                                 guint            position)
+{
+  SanRow *row = get_san_row (self, position);
+
+  return row != NULL ? GTK_EDITABLE (row->entry) : NULL;
+}
+
+/**
+ * cd_request_wizard_get_san_hint:
+ * @self: a #CdRequestWizard
+ * @position: a row of the alternative names list
+ *
+ * Returns: (transfer none): what the row says under the name: an error,
+ *   the punycode form, or ""
+ */
+const char *
+cd_request_wizard_get_san_hint (CdRequestWizard *self,
+                                guint            position)
+{
+  SanRow *row = get_san_row (self, position);
+
+  return row != NULL ? gtk_label_get_label (row->hint) : NULL;
+}

@@ -19,20 +19,14 @@
  * certificate, with the choice of keeping its key.
  */
 
-
 #include "config.h"
-
-#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "cd-certificate.h"
 #include "cd-database.h"
-#include "cd-errors.h"
-#include "cd-key-generator.h"
 #include "cd-keyring.h"
 #include "cd-request-wizard-private.h"
-
 
 enum {
   PROP_0,
@@ -54,39 +48,8 @@ G_DEFINE_FINAL_TYPE (CdRequestWizard, cd_request_wizard, ADW_TYPE_WINDOW)
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-/* The steps before the request exists; "result" comes after them. */
-static const char *steps[] = { "purpose", "subject", "san", "key", "review" };
-
-static const char *
-get_step_title (guint step)
-{
-  switch (step)
-    {
-    case 0: return _("Purpose");
-    case 1: return _("Subject");
-    case 2: return _("Alternative Names");
-    case 3: return _("Key and Signature");
-    case 4: return _("Review");
-    default: g_assert_not_reached ();
-    }
-}
-
-static int
-get_step (CdRequestWizard *self)
-{
-  const char *name = gtk_stack_get_visible_child_name (self->stack);
-
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      if (g_strcmp0 (name, steps[i]) == 0)
-        return i;
-    }
-
-  return -1;
-}
-
-static gboolean
-is_generating (CdRequestWizard *self)
+gboolean
+_cd_request_wizard_is_generating (CdRequestWizard *self)
 {
   return self->cancellable != NULL;
 }
@@ -113,6 +76,19 @@ _cd_request_wizard_show_message (GtkLabel   *label,
 {
   gtk_label_set_label (label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && message[0] != '\0');
+}
+
+void
+_cd_request_wizard_notify_generating (CdRequestWizard *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GENERATING]);
+}
+
+void
+_cd_request_wizard_emit_created (CdRequestWizard *self,
+                                 CdCertificate   *row)
+{
+  g_signal_emit (self, signals[CREATED], 0, row);
 }
 
 static gboolean
@@ -259,342 +235,6 @@ load_builder (CdRequestWizard *self)
   _cd_request_wizard_validate_sans (self);
 }
 
-/* Review */
-
-static void
-fill_review (CdRequestWizard *self)
-{
-  g_autofree char *subject = NULL;
-  g_auto(GStrv) sans = NULL;
-  g_autofree char *san_text = NULL;
-  g_autofree char *key_text = NULL;
-  g_autofree char *usage = NULL;
-  g_autofree char *extended_usage = NULL;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  subject = cd_request_builder_dup_subject_string (self->builder);
-  sans = cd_request_builder_dup_san_strings (self->builder);
-  san_text = sans != NULL && sans[0] != NULL ? g_strjoinv ("\n", sans) : g_strdup (_("None"));
-
-  if (_cd_request_wizard_uses_existing_key (self))
-    /* translators: %s is a digest, e.g. SHA-256 */
-    key_text = g_strdup_printf (_("The existing key, signed with %s"),
-                                _cd_request_wizard_get_digest_title (_cd_request_wizard_get_digest (self)));
-  else
-    /* translators: the first %s is a key type, e.g. "EC P-256", the second a digest */
-    key_text = g_strdup_printf (_("A new %s key, signed with %s"),
-                                cd_key_type_get_title (_cd_request_wizard_get_key_type (self)),
-                                _cd_request_wizard_get_digest_title (_cd_request_wizard_get_digest (self)));
-
-  usage = _cd_request_wizard_join_usages (self, FALSE);
-  extended_usage = _cd_request_wizard_join_usages (self, TRUE);
-
-  adw_action_row_set_subtitle (self->review_subject_row, subject ? subject : "");
-  adw_action_row_set_subtitle (self->review_san_row, san_text);
-  adw_action_row_set_subtitle (self->review_key_row, key_text);
-  adw_action_row_set_subtitle (self->review_usage_row, usage);
-  adw_action_row_set_subtitle (self->review_extended_usage_row, extended_usage);
-}
-
-/* Pages and buttons */
-
-static void
-update_buttons (CdRequestWizard *self)
-{
-  const char *page = gtk_stack_get_visible_child_name (self->stack);
-  gboolean result = g_strcmp0 (page, "result") == 0;
-  gboolean review = g_strcmp0 (page, "review") == 0;
-  gboolean generating = is_generating (self);
-  int step = get_step (self);
-  g_autofree char *subtitle = NULL;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  gtk_widget_set_visible (self->cancel_button, !result);
-  gtk_widget_set_visible (self->back_button, !result);
-  gtk_widget_set_visible (self->next_button, !result && !review);
-  gtk_widget_set_visible (self->generate_button, review);
-  gtk_widget_set_visible (self->done_button, result);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", step > 0 && !generating);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", !result && !review);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.generate", review && !generating);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.copy", result);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.save", result);
-
-  if (result)
-    gtk_window_set_default_widget (GTK_WINDOW (self), self->done_button);
-  else if (review)
-    gtk_window_set_default_widget (GTK_WINDOW (self), self->generate_button);
-  else
-    gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
-
-  if (step >= 0)
-    /* translators: "Step 2 of 5: Subject" */
-    subtitle = g_strdup_printf (_("Step %d of %d: %s"), step + 1, (int)G_N_ELEMENTS (steps),
-                                get_step_title (step));
-  else
-    subtitle = g_strdup (_("Done"));
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-}
-
-static void
-on_page_changed_cb (CdRequestWizard *self)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  update_buttons (self);
-}
-
-static void
-show_step (CdRequestWizard *self,
-           guint            step)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-  g_assert (step < G_N_ELEMENTS (steps));
-
-  gtk_stack_set_visible_child_name (self->stack, steps[step]);
-
-  switch (step)
-    {
-    case 0:
-      gtk_widget_grab_focus (GTK_WIDGET (self->server_check));
-      break;
-    case 1:
-      gtk_widget_grab_focus (self->cn_row);
-      break;
-    case 2:
-      if (self->san_rows->len > 0)
-        gtk_widget_grab_focus (GTK_WIDGET (((SanRow *)g_ptr_array_index (self->san_rows, 0))->entry));
-      else
-        gtk_widget_grab_focus (GTK_WIDGET (self->cn_as_dns_switch));
-      break;
-    case 3:
-      gtk_widget_grab_focus (GTK_WIDGET (self->key_type_row));
-      break;
-    case 4:
-      gtk_widget_grab_focus (self->generate_button);
-      break;
-    default:
-      break;
-    }
-}
-
-/* Errors the core finds in the whole request that the pages' own
- * checks do not see, e.g. a common name that cannot be a DNS name.
- */
-static gboolean
-check_builder (CdRequestWizard *self,
-               GtkLabel        *label,
-               gboolean         sans)
-{
-  g_autoptr(GPtrArray) errors = NULL;
-  g_autoptr(GString) messages = g_string_new (NULL);
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  _cd_request_wizard_sync_builder (self);
-  errors = cd_request_builder_validate (self->builder);
-  if (errors == NULL)
-    return TRUE;
-
-  for (guint i = 0; i < errors->len; i++)
-    {
-      const GError *error = g_ptr_array_index (errors, i);
-      gboolean san_error = error->code >= CD_REQUEST_ERROR_SAN_DNS &&
-                           error->code <= CD_REQUEST_ERROR_SAN_DUPLICATE;
-
-      if (san_error != sans)
-        continue;
-
-      if (messages->len > 0)
-        g_string_append_c (messages, '\n');
-      g_string_append (messages, error->message);
-    }
-
-  _cd_request_wizard_show_message (label, messages->str);
-
-  return messages->len == 0;
-}
-
-static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CdRequestWizard *self = CD_REQUEST_WIZARD (widget);
-  int step = get_step (self);
-
-  if (step < 0 || step >= (int)G_N_ELEMENTS (steps) - 1 || is_generating (self))
-    return;
-
-  switch (step)
-    {
-    case 1:
-      self->subject_tried = TRUE;
-      if (!_cd_request_wizard_validate_subject (self) ||
-          !check_builder (self, self->subject_error_label, FALSE))
-        return;
-      _cd_request_wizard_validate_sans (self);
-      break;
-
-    case 2:
-      if (!_cd_request_wizard_validate_sans (self))
-        {
-          _cd_request_wizard_show_message (self->san_error_label,
-                                           _("Correct the names marked in red, or remove them."));
-          return;
-        }
-      if (!check_builder (self, self->san_error_label, TRUE))
-        return;
-      break;
-
-    case 3:
-      _cd_request_wizard_sync_builder (self);
-      fill_review (self);
-      break;
-
-    default:
-      break;
-    }
-
-  show_step (self, step + 1);
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CdRequestWizard *self = CD_REQUEST_WIZARD (widget);
-  int step = get_step (self);
-
-  if (step > 0 && !is_generating (self))
-    show_step (self, step - 1);
-}
-
-/* Generating */
-
-static void
-set_generating (CdRequestWizard *self,
-                gboolean         generating)
-{
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  gtk_widget_set_sensitive (self->review_page, !generating);
-  gtk_revealer_set_reveal_child (self->progress_revealer, generating);
-  gtk_spinner_set_spinning (self->spinner, generating);
-
-  if (!generating)
-    g_clear_object (&self->cancellable);
-
-  update_buttons (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GENERATING]);
-}
-
-static void
-show_error (CdRequestWizard *self,
-            const char      *heading,
-            const char      *message)
-{
-  GtkWidget *dialog;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-show_result (CdRequestWizard *self,
-             CdCertificate   *row)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dump = NULL;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-  g_assert (self->pem != NULL);
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->pem_view), self->pem, -1);
-
-  bytes = g_bytes_new (self->pem, strlen (self->pem));
-  dump = cd_request_dump_text (bytes, &error);
-  if (dump == NULL)
-    dump = g_strdup (error->message);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->dump_view), dump, -1);
-
-  gtk_label_set_label (self->result_label,
-                       _cd_request_wizard_uses_existing_key (self)
-                       ? _("The request is in Certificate Enrollment Requests. Send it to your "
-                           "certificate authority; when the certificate comes back, import it and "
-                           "Certdesk pairs it with the key in your keyring.")
-                       : _("The new private key is in your keyring and the request in Certificate "
-                           "Enrollment Requests. Send the request to your certificate authority; "
-                           "when the certificate comes back, import it and Certdesk pairs it "
-                           "with the key."));
-
-  gtk_stack_set_visible_child_name (self->stack, "result");
-  gtk_widget_grab_focus (self->done_button);
-}
-
-static void
-build_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(CdRequestWizard) self = user_data;
-  g_autoptr(CdCertificate) row = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *pem = NULL;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  pem = cd_request_builder_build_finish (CD_REQUEST_BUILDER (object), result, &row, &error);
-  set_generating (self, FALSE);
-
-  if (pem == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          gtk_widget_get_realized (GTK_WIDGET (self)))
-        show_error (self, _("Could Not Make the Request"), error->message);
-      return;
-    }
-
-  g_free (self->pem);
-  self->pem = g_steal_pointer (&pem);
-
-  show_result (self, row);
-  g_signal_emit (self, signals[CREATED], 0, row);
-}
-
-static void
-generate_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  CdRequestWizard *self = CD_REQUEST_WIZARD (widget);
-
-  if (is_generating (self) || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "review") != 0)
-    return;
-
-  _cd_request_wizard_sync_builder (self);
-
-  self->cancellable = g_cancellable_new ();
-  set_generating (self, TRUE);
-
-  cd_request_builder_build_async (self->builder,
-                                  self->database,
-                                  self->keyring,
-                                  self->cancellable,
-                                  build_cb,
-                                  g_object_ref (self));
-}
-
 /* Cancelling */
 
 static void
@@ -643,7 +283,7 @@ cancel_action (GtkWidget  *widget,
   CdRequestWizard *self = CD_REQUEST_WIZARD (widget);
 
   /* While generating, Cancel stops it and the wizard stays. */
-  if (is_generating (self))
+  if (_cd_request_wizard_is_generating (self))
     {
       g_cancellable_cancel (self->cancellable);
       return;
@@ -657,7 +297,7 @@ cd_request_wizard_close_request (GtkWindow *window)
 {
   CdRequestWizard *self = (CdRequestWizard *)window;
 
-  if (is_generating (self))
+  if (_cd_request_wizard_is_generating (self))
     g_cancellable_cancel (self->cancellable);
   else if (self->pem == NULL && !self->discarding && has_typed_anything (self))
     {
@@ -666,134 +306,6 @@ cd_request_wizard_close_request (GtkWindow *window)
     }
 
   return GTK_WINDOW_CLASS (cd_request_wizard_parent_class)->close_request (window);
-}
-
-/* Copy and Save */
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CdRequestWizard *self = CD_REQUEST_WIZARD (widget);
-
-  if (self->pem == NULL)
-    return;
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->pem);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Copied the request")));
-}
-
-static void
-save_to (CdRequestWizard *self,
-         GFile           *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *name = g_filename_display_name (basename);
-  g_autofree char *text = NULL;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-  g_assert (self->pem != NULL);
-
-  /* A few hundred bytes, written at once: no need for a thread. */
-  if (!g_file_replace_contents (file, self->pem, strlen (self->pem), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-    {
-      g_autofree char *heading = NULL;
-
-      /* translators: %s is a file name */
-      heading = g_strdup_printf (_("Could Not Save to “%s”"), name);
-      show_error (self, heading, error->message);
-      return;
-    }
-
-  /* translators: %s is a file name */
-  text = g_strdup_printf (_("Saved to %s"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
-static void
-on_file_chooser_response_cb (CdRequestWizard      *self,
-                             int                   response,
-                             GtkFileChooserNative *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  g_assert (CD_IS_REQUEST_WIZARD (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  g_clear_object (&self->file_chooser);
-
-  if (file != NULL)
-    save_to (self, file);
-}
-
-/* "*.example.com" → "wildcard.example.com.csr" */
-static char *
-dup_suggested_name (CdRequestWizard *self)
-{
-  const char *cn = cd_request_builder_get_subject_field (self->builder,
-                                                         CD_SUBJECT_FIELD_COMMON_NAME);
-  g_autoptr(GString) name = g_string_new (NULL);
-
-  if (cn == NULL || cn[0] == '\0')
-    return g_strdup ("request.csr");
-
-  for (const char *p = cn; *p != '\0'; p++)
-    {
-      if (*p == '*')
-        g_string_append (name, "wildcard");
-      else if (*p == '/' || *p == '\\' || *p == ':' || g_ascii_isspace (*p))
-        g_string_append_c (name, '_');
-      else
-        g_string_append_c (name, *p);
-    }
-  g_string_append (name, ".csr");
-
-  return g_string_free (g_steal_pointer (&name), FALSE);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CdRequestWizard *self = CD_REQUEST_WIZARD (widget);
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autofree char *suggested = NULL;
-
-  if (self->pem == NULL || self->file_chooser != NULL)
-    return;
-
-  /* Set beforehand (by a test): no need to ask. */
-  if (self->save_file != NULL)
-    {
-      save_to (self, self->save_file);
-      return;
-    }
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Certificate Requests (.csr, .req, .pem)"));
-  gtk_file_filter_add_pattern (filter, "*.csr");
-  gtk_file_filter_add_pattern (filter, "*.req");
-  gtk_file_filter_add_pattern (filter, "*.pem");
-
-  suggested = dup_suggested_name (self);
-
-  self->file_chooser = gtk_file_chooser_native_new (_("Save Request"),
-                                                    GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                    _("_Save"),
-                                                    _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), suggested);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
-  g_signal_connect_object (self->file_chooser, "response",
-                           G_CALLBACK (on_file_chooser_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
 /* GObject */
@@ -828,8 +340,8 @@ cd_request_wizard_constructed (GObject *object)
     }
 
   _cd_request_wizard_renumber_san_rows (self);
-  update_buttons (self);
-  show_step (self, 0);
+  _cd_request_wizard_update_buttons (self);
+  _cd_request_wizard_show_step (self, 0);
 }
 
 static void
@@ -900,7 +412,7 @@ cd_request_wizard_get_property (GObject    *object,
       break;
 
     case PROP_GENERATING:
-      g_value_set_boolean (value, is_generating (self));
+      g_value_set_boolean (value, _cd_request_wizard_is_generating (self));
       break;
 
     default:
@@ -995,12 +507,12 @@ cd_request_wizard_class_init (CdRequestWizardClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CD_TYPE_CERTIFICATE);
 
-  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "wizard.generate", NULL, generate_action);
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, _cd_request_wizard_next_action);
+  gtk_widget_class_install_action (widget_class, "wizard.back", NULL, _cd_request_wizard_back_action);
+  gtk_widget_class_install_action (widget_class, "wizard.generate", NULL, _cd_request_wizard_generate_action);
   gtk_widget_class_install_action (widget_class, "wizard.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "wizard.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "wizard.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "wizard.copy", NULL, _cd_request_wizard_copy_action);
+  gtk_widget_class_install_action (widget_class, "wizard.save", NULL, _cd_request_wizard_save_action);
   gtk_widget_class_install_action (widget_class, "wizard.add-san", NULL, _cd_request_wizard_add_san_action);
   gtk_widget_class_install_action (widget_class, "wizard.san-up", "u", _cd_request_wizard_san_up_action);
   gtk_widget_class_install_action (widget_class, "wizard.san-down", "u", _cd_request_wizard_san_down_action);
@@ -1062,7 +574,7 @@ cd_request_wizard_class_init (CdRequestWizardClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "on_checks_changed_cb", G_CALLBACK (_cd_request_wizard_queue_checks));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_key_changed_cb", G_CALLBACK (_cd_request_wizard_on_key_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_legacy_toggled_cb", G_CALLBACK (_cd_request_wizard_on_legacy_toggled_cb));
-  gtk_widget_class_bind_template_callback (widget_class, on_page_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_page_changed_cb", G_CALLBACK (_cd_request_wizard_on_page_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_profile_changed_cb", G_CALLBACK (_cd_request_wizard_on_profile_changed_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_purpose_toggled_cb", G_CALLBACK (_cd_request_wizard_on_purpose_toggled_cb));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_san_changed_cb", G_CALLBACK (_cd_request_wizard_on_san_changed_cb));
@@ -1165,7 +677,7 @@ cd_request_wizard_get_generating (CdRequestWizard *self)
 {
   g_return_val_if_fail (CD_IS_REQUEST_WIZARD (self), FALSE);
 
-  return is_generating (self);
+  return _cd_request_wizard_is_generating (self);
 }
 
 /**
@@ -1180,80 +692,6 @@ cd_request_wizard_get_pem (CdRequestWizard *self)
   g_return_val_if_fail (CD_IS_REQUEST_WIZARD (self), NULL);
 
   return self->pem;
-}
-
-/**
- * cd_request_wizard_get_n_san_rows:
- * @self: a #CdRequestWizard
- *
- * Returns: the number of rows in the alternative names list
- */
-guint
-cd_request_wizard_get_n_san_rows (CdRequestWizard *self)
-{
-  g_return_val_if_fail (CD_IS_REQUEST_WIZARD (self), 0);
-
-  return self->san_rows->len;
-}
-
-static SanRow *
-get_san_row (CdRequestWizard *self,
-             guint            position)
-{
-  g_return_val_if_fail (CD_IS_REQUEST_WIZARD (self), NULL);
-  g_return_val_if_fail (position < self->san_rows->len, NULL);
-
-  return g_ptr_array_index (self->san_rows, position);
-}
-
-/**
- * cd_request_wizard_get_san_type:
- * @self: a #CdRequestWizard
- * @position: a row of the alternative names list
- *
- * Returns: (transfer none): the row's drop-down of name kinds, in the
- *   order of #CdSanType
- */
-GtkDropDown *
-cd_request_wizard_get_san_type (CdRequestWizard *self,
-                                guint            position)
-{
-  SanRow *row = get_san_row (self, position);
-
-  return row != NULL ? row->type : NULL;
-}
-
-/**
- * cd_request_wizard_get_san_entry:
- * @self: a #CdRequestWizard
- * @position: a row of the alternative names list
- *
- * Returns: (transfer none): the row's entry
- */
-GtkEditable *
-cd_request_wizard_get_san_entry (CdRequestWizard *self,
-                                 guint            position)
-{
-  SanRow *row = get_san_row (self, position);
-
-  return row != NULL ? GTK_EDITABLE (row->entry) : NULL;
-}
-
-/**
- * cd_request_wizard_get_san_hint:
- * @self: a #CdRequestWizard
- * @position: a row of the alternative names list
- *
- * Returns: (transfer none): what the row says under the name: an error,
- *   the punycode form, or ""
- */
-const char *
-cd_request_wizard_get_san_hint (CdRequestWizard *self,
-                                guint            position)
-{
-  SanRow *row = get_san_row (self, position);
-
-  return row != NULL ? gtk_label_get_label (row->hint) : NULL;
 }
 
 /**
