@@ -14,6 +14,8 @@
 #include "config.h"
 
 #include "cd-gui-test-utils.h"
+#include "cd-keyring.h"
+#include "cd-test-utils.h"
 #include "cd-window.h"
 
 static guint deadline_seconds = 60;
@@ -226,4 +228,50 @@ cd_test_read_clipboard (GtkWidget *widget)
   cd_test_iterate_until (clipboard_read, &read, "the clipboard");
 
   return read.text;
+}
+
+/**
+ * cd_test_window_fixture_set_up:
+ * @fixture: the fixture to fill in
+ * @width: the window's default width, or -1 to leave it to GTK
+ * @height: the window's default height, or -1
+ *
+ * Opens a new database and the keyring, and shows a main window on
+ * them, returning once it is mapped.
+ */
+void
+cd_test_window_fixture_set_up (CdTestWindowFixture *fixture,
+                               int                  width,
+                               int                  height)
+{
+  fixture->database = cd_test_open_database (NULL);
+  fixture->keyring = cd_keyring_new (FALSE);
+  fixture->window = cd_window_new (NULL, fixture->database, fixture->keyring);
+  fixture->tmpdir = cd_test_make_tmpdir ();
+
+  if (width > 0 || height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
+  cd_test_iterate_pending ();
+}
+
+/* Destroys the window, checking nothing keeps it alive, and removes the
+ * scratch folder. Close the test's dialogs first.
+ */
+void
+cd_test_window_fixture_tear_down (CdTestWindowFixture *fixture)
+{
+  CdWindow *window = g_steal_pointer (&fixture->window);
+  g_autofree char *quoted = g_shell_quote (fixture->tmpdir);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  cd_test_iterate_pending ();
+
+  cd_test_run_command ("rm -rf %s", quoted);
+  g_clear_pointer (&fixture->tmpdir, g_free);
+  g_clear_object (&fixture->keyring);
+  g_clear_object (&fixture->database);
 }
