@@ -28,6 +28,7 @@
 #include "cd-errors.h"
 #include "cd-keyring.h"
 #include "cd-openssl-private.h"
+#include "cd-request-builder-private.h"
 
 /* How far back a new certificate starts, for devices whose clock is a
  * little behind the desktop's.
@@ -341,31 +342,13 @@ _cd_ca_add_key_identifiers (X509    *cert,
   return TRUE;
 }
 
-static const EVP_MD *
-digest_md (CdDigest digest)
-{
-  switch (digest)
-    {
-    case CD_DIGEST_SHA384:
-      return EVP_sha384 ();
-    case CD_DIGEST_SHA512:
-      return EVP_sha512 ();
-    case CD_DIGEST_SHA1:
-      return EVP_sha1 ();
-    case CD_DIGEST_SHA256:
-    default:
-      return EVP_sha256 ();
-    }
-}
-
 gboolean
 _cd_ca_sign (X509      *cert,
              EVP_PKEY  *key,
              CdDigest   digest,
              GError   **error)
 {
-  /* Ed25519 signs the message itself; it takes no separate digest. */
-  const EVP_MD *md = EVP_PKEY_get_base_id (key) == EVP_PKEY_ED25519 ? NULL : digest_md (digest);
+  const EVP_MD *md = _cd_request_signing_md (key, digest);
 
   if (X509_sign (cert, key, md) <= 0)
     {

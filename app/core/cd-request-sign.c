@@ -282,9 +282,16 @@ build_unsigned_request (CdRequestBuilder  *self,
   return g_steal_pointer (&request);
 }
 
-static const EVP_MD *
-digest_md (CdDigest digest)
+/* The digest to sign with @key: NULL for Ed25519, which signs the
+ * message itself and takes no separate digest.
+ */
+const EVP_MD *
+_cd_request_signing_md (EVP_PKEY *key,
+                        CdDigest  digest)
 {
+  if (EVP_PKEY_get_base_id (key) == EVP_PKEY_ED25519)
+    return NULL;
+
   switch (digest)
     {
     case CD_DIGEST_SHA384:
@@ -424,8 +431,7 @@ build_and_store (BuildState    *state,
   if (key == NULL)
     return NULL;
 
-  /* Ed25519 signs the message itself; it takes no separate digest. */
-  md = EVP_PKEY_get_base_id (key) == EVP_PKEY_ED25519 ? NULL : digest_md (state->digest);
+  md = _cd_request_signing_md (key, state->digest);
 
   if (X509_REQ_set_pubkey (state->request, key) != 1 ||
       X509_REQ_sign (state->request, key, md) <= 0)
