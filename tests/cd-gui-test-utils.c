@@ -275,3 +275,45 @@ cd_test_window_fixture_tear_down (CdTestWindowFixture *fixture)
   g_clear_object (&fixture->keyring);
   g_clear_object (&fixture->database);
 }
+
+/* @widget's template child @name, declared by @type; it must exist. */
+GtkWidget *
+cd_test_template_child (gpointer    widget,
+                        GType       type,
+                        const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+
+  return GTK_WIDGET (child);
+}
+
+/* Sets the text of @editable and lets the widgets react. */
+void
+cd_test_type_text (GtkWidget  *editable,
+                   const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  cd_test_iterate_pending ();
+}
+
+/* Selects @item in an AdwComboRow over a GtkStringList. */
+void
+cd_test_select_item (GtkWidget  *combo_row,
+                     const char *item)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (combo_row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (combo_row), i);
+          cd_test_iterate_pending ();
+          return;
+        }
+    }
+
+  g_error ("No item “%s”", item);
+}

@@ -47,6 +47,13 @@ void        cd_test_close_dialogs        (GType            first_type,
 char       *cd_test_run_output           (const char      *format,
                                           ...) G_GNUC_PRINTF (1, 2);
 char       *cd_test_read_clipboard       (GtkWidget       *widget);
+GtkWidget  *cd_test_template_child       (gpointer         widget,
+                                          GType            type,
+                                          const char      *name);
+void        cd_test_type_text            (GtkWidget       *editable,
+                                          const char      *text);
+void        cd_test_select_item          (GtkWidget       *combo_row,
+                                          const char      *item);
 
 void        cd_test_window_fixture_set_up    (CdTestWindowFixture *fixture,
                                               int                  width,

@@ -300,3 +300,25 @@ cd_test_assert_contains (const char *haystack,
   if (strstr (haystack, needle) == NULL)
     g_error ("“%s” not found in:\n%s", needle, haystack);
 }
+
+/* The row of @kind whose "Issued To" is @cn, or NULL. */
+CdCertificate *
+cd_test_find_certificate (CdDatabase  *database,
+                          CdStoreKind  kind,
+                          const char  *cn)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = cd_database_list_store (database, kind, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CdCertificate *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (cd_certificate_get_subject_cn (row), cn) == 0)
+        return g_object_ref (row);
+    }
+
+  return NULL;
+}

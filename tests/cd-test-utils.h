@@ -36,6 +36,9 @@ guint       cd_test_count_rows     (CdDatabase  *database,
                                     CdStoreKind  kind);
 char       *cd_test_dump_database  (CdDatabase  *database);
 char       *cd_test_dump_keyring   (void);
+CdCertificate *cd_test_find_certificate (CdDatabase  *database,
+                                         CdStoreKind  kind,
+                                         const char  *cn);
 
 void            cd_test_shell_run_free (CdTestShellRun *run);
 CdTestShellRun *cd_test_shell          (const char     *format,
