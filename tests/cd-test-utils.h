@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "cd-database.h"
+#include "cd-keyring.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,17 @@ typedef struct
 #define CD_TEST_PASSWORD      "secret"
 #define CD_TEST_UTF8_PASSWORD "p\xc3\xa4ssw\xc3\xb6rd\xe2\x82\xac"
 
+/* A database in a fresh folder, where certdesk-cli finds it with
+ * XDG_DATA_HOME=dir, and the real keyring.
+ */
+typedef struct
+{
+  CdDatabase *database;
+  char       *database_path;
+  CdKeyring  *keyring;
+  char       *dir;
+} CdTestStoreFixture;
+
 const char *cd_test_fixtures_dir   (void);
 char       *cd_test_fixture        (const char  *name);
 GFile      *cd_test_fixture_file   (const char  *name);
@@ -36,6 +48,8 @@ guint       cd_test_count_rows     (CdDatabase  *database,
                                     CdStoreKind  kind);
 char       *cd_test_dump_database  (CdDatabase  *database);
 char       *cd_test_dump_keyring   (void);
+void        cd_test_store_fixture_set_up    (CdTestStoreFixture *f);
+void        cd_test_store_fixture_tear_down (CdTestStoreFixture *f);
 CdCertificate *cd_test_find_certificate (CdDatabase  *database,
                                          CdStoreKind  kind,
                                          const char  *cn);

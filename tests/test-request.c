@@ -29,37 +29,20 @@
 #include "cd-request-builder.h"
 #include "cd-test-utils.h"
 
-typedef struct
-{
-  CdDatabase *database;
-  char       *database_path;
-  CdKeyring  *keyring;
-  char       *dir;
-} Fixture;
+typedef CdTestStoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = cd_test_make_tmpdir ();
-  f->database_path = g_build_filename (f->dir, "certdesk", "certdesk.db", NULL);
-  f->database = cd_database_open (f->database_path, NULL);
-  g_assert_nonnull (f->database);
-  f->keyring = cd_keyring_new (FALSE);
+  cd_test_store_fixture_set_up (f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  /* Nothing may keep the database open once its file is removed. */
-  g_object_add_weak_pointer (G_OBJECT (f->database), (gpointer *)&f->database);
-  g_object_unref (f->database);
-  g_assert_null (f->database);
-  g_clear_object (&f->keyring);
-  cd_test_run_command ("rm -rf '%s'", f->dir);
-  g_free (f->dir);
-  g_free (f->database_path);
+  cd_test_store_fixture_tear_down (f);
 }
 
 /* certdesk-cli with its database in the fixture's folder. */
