@@ -641,48 +641,31 @@ cd_ca_sign_request (CdDatabase       *database,
 
 typedef struct
 {
-  char            *database_path;
-  CdKeyring       *keyring;
   char            *ca_sha256;
   GBytes          *request;
   CdCaSignOptions *options;
-} SignState;
+} SignJob;
 
 static void
-sign_state_free (SignState *state)
+sign_job_free (SignJob *job)
 {
-  g_free (state->database_path);
-  g_clear_object (&state->keyring);
-  g_free (state->ca_sha256);
-  g_clear_pointer (&state->request, g_bytes_unref);
-  g_clear_pointer (&state->options, cd_ca_sign_options_unref);
-  g_free (state);
+  g_free (job->ca_sha256);
+  g_clear_pointer (&job->request, g_bytes_unref);
+  g_clear_pointer (&job->options, cd_ca_sign_options_unref);
+  g_free (job);
 }
 
-static void
-sign_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static CdCaResult *
+sign_job (CdDatabase    *database,
+          CdKeyring     *keyring,
+          gpointer       job_data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  SignState *state = task_data;
-  g_autoptr(CdDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
-  CdCaResult *result;
+  SignJob *job = job_data;
 
-  database = cd_database_open (state->database_path, &error);
-  if (database == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  result = sign_and_store (database, state->keyring, state->ca_sha256, state->request,
-                           state->options, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify)cd_ca_result_unref);
+  return sign_and_store (database, keyring, job->ca_sha256, job->request, job->options,
+                         cancellable, error);
 }
 
 /**
@@ -709,8 +692,7 @@ cd_ca_sign_request_async (CdDatabase          *database,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  SignState *state;
+  SignJob *job;
 
   g_return_if_fail (CD_IS_DATABASE (database));
   g_return_if_fail (CD_IS_KEYRING (keyring));
@@ -718,20 +700,14 @@ cd_ca_sign_request_async (CdDatabase          *database,
   g_return_if_fail (request != NULL);
   g_return_if_fail (options != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_ca_sign_request_async);
-  g_task_set_name (task, "[certdesk] sign request");
-  g_task_set_check_cancellable (task, FALSE);
+  job = g_new0 (SignJob, 1);
+  job->ca_sha256 = g_strdup (ca_sha256);
+  job->request = g_bytes_ref (request);
+  job->options = cd_ca_sign_options_ref (options);
 
-  state = g_new0 (SignState, 1);
-  state->database_path = g_strdup (cd_database_get_path (database));
-  state->keyring = g_object_ref (keyring);
-  state->ca_sha256 = g_strdup (ca_sha256);
-  state->request = g_bytes_ref (request);
-  state->options = cd_ca_sign_options_ref (options);
-
-  g_task_set_task_data (task, state, (GDestroyNotify)sign_state_free);
-  g_task_run_in_thread (task, sign_worker);
+  _cd_ca_run_async (database, keyring, sign_job, job, (GDestroyNotify)sign_job_free,
+                    cd_ca_sign_request_async, "[certdesk] sign request",
+                    cancellable, callback, user_data);
 }
 
 /**
@@ -745,10 +721,7 @@ CdCaResult *
 cd_ca_sign_request_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_ca_sign_request_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _cd_ca_run_finish (result, cd_ca_sign_request_async, error);
 }
 
 /**
