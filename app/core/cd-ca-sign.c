@@ -49,29 +49,6 @@ static const char *field_names[CD_N_SUBJECT_FIELDS] = {
   N_("E-mail address"),
 };
 
-static const struct
-{
-  CdKeyUsage usage;
-  int        bit;     /* RFC 5280 4.2.1.3 */
-} key_usage_bits[] = {
-  { CD_KEY_USAGE_DIGITAL_SIGNATURE, 0 },
-  { CD_KEY_USAGE_NON_REPUDIATION, 1 },
-  { CD_KEY_USAGE_KEY_ENCIPHERMENT, 2 },
-  { CD_KEY_USAGE_DATA_ENCIPHERMENT, 3 },
-  { CD_KEY_USAGE_KEY_AGREEMENT, 4 },
-};
-
-static const struct
-{
-  CdExtendedKeyUsage usage;
-  int                nid;
-} extended_key_usage_nids[] = {
-  { CD_EXTENDED_KEY_USAGE_SERVER_AUTH, NID_server_auth },
-  { CD_EXTENDED_KEY_USAGE_CLIENT_AUTH, NID_client_auth },
-  { CD_EXTENDED_KEY_USAGE_CODE_SIGNING, NID_code_sign },
-  { CD_EXTENDED_KEY_USAGE_EMAIL_PROTECTION, NID_email_protect },
-};
-
 /* Verified first, so that its errors name what is wrong. */
 static X509_REQ *
 parse_request (GBytes  *data,
@@ -323,13 +300,8 @@ add_usages (X509                      *cert,
     }
   if ((options->has_key_usage || !copied) && key_usage != CD_KEY_USAGE_NONE)
     {
-      g_autoptr(ASN1_BIT_STRING) bits = ASN1_BIT_STRING_new ();
+      g_autoptr(ASN1_BIT_STRING) bits = _cd_request_key_usage_bits (key_usage);
 
-      for (guint i = 0; i < G_N_ELEMENTS (key_usage_bits); i++)
-        {
-          if (key_usage & key_usage_bits[i].usage)
-            ASN1_BIT_STRING_set_bit (bits, key_usage_bits[i].bit, 1);
-        }
       ok &= X509_add1_ext_i2d (cert, NID_key_usage, bits, 1, X509V3_ADD_DEFAULT) == 1;
     }
 
@@ -342,13 +314,8 @@ add_usages (X509                      *cert,
     }
   if ((options->has_extended_key_usage || !copied) && extended_key_usage != CD_EXTENDED_KEY_USAGE_NONE)
     {
-      g_autoptr(EXTENDED_KEY_USAGE) usages = sk_ASN1_OBJECT_new_null ();
+      g_autoptr(EXTENDED_KEY_USAGE) usages = _cd_request_extended_key_usage (extended_key_usage);
 
-      for (guint i = 0; i < G_N_ELEMENTS (extended_key_usage_nids); i++)
-        {
-          if (extended_key_usage & extended_key_usage_nids[i].usage)
-            sk_ASN1_OBJECT_push (usages, OBJ_nid2obj (extended_key_usage_nids[i].nid));
-        }
       ok &= X509_add1_ext_i2d (cert, NID_ext_key_usage, usages, 0, X509V3_ADD_DEFAULT) == 1;
     }
 

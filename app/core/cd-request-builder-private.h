@@ -16,6 +16,7 @@
 #pragma once
 
 #include <openssl/evp.h>
+#include <openssl/x509v3.h>
 
 #include "cd-request-builder.h"
 
@@ -50,8 +51,10 @@ struct _CdRequestBuilder
 /* Indexed by CdSubjectField. */
 extern const int _cd_request_subject_nids[CD_N_SUBJECT_FIELDS];
 
-char         *_cd_request_builder_dup_cn_as_dns (CdRequestBuilder *self);
-const EVP_MD *_cd_request_signing_md           (EVP_PKEY         *key,
-                                                CdDigest          digest);
+char               *_cd_request_builder_dup_cn_as_dns (CdRequestBuilder   *self);
+const EVP_MD       *_cd_request_signing_md           (EVP_PKEY           *key,
+                                                      CdDigest            digest);
+ASN1_BIT_STRING    *_cd_request_key_usage_bits       (CdKeyUsage          usage);
+EXTENDED_KEY_USAGE *_cd_request_extended_key_usage   (CdExtendedKeyUsage  usage);
 
 G_END_DECLS
