@@ -14,6 +14,8 @@
 #include "config.h"
 
 #include "cd-gui-test-utils.h"
+#include "cd-keyring.h"
+#include "cd-test-utils.h"
 #include "cd-window.h"
 
 static guint deadline_seconds = 60;
@@ -226,4 +228,92 @@ cd_test_read_clipboard (GtkWidget *widget)
   cd_test_iterate_until (clipboard_read, &read, "the clipboard");
 
   return read.text;
+}
+
+/**
+ * cd_test_window_fixture_set_up:
+ * @fixture: the fixture to fill in
+ * @width: the window's default width, or -1 to leave it to GTK
+ * @height: the window's default height, or -1
+ *
+ * Opens a new database and the keyring, and shows a main window on
+ * them, returning once it is mapped.
+ */
+void
+cd_test_window_fixture_set_up (CdTestWindowFixture *fixture,
+                               int                  width,
+                               int                  height)
+{
+  fixture->database = cd_test_open_database (NULL);
+  fixture->keyring = cd_keyring_new (FALSE);
+  fixture->window = cd_window_new (NULL, fixture->database, fixture->keyring);
+  fixture->tmpdir = cd_test_make_tmpdir ();
+
+  if (width > 0 || height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
+  cd_test_iterate_pending ();
+}
+
+/* Destroys the window, checking nothing keeps it alive, and removes the
+ * scratch folder. Close the test's dialogs first.
+ */
+void
+cd_test_window_fixture_tear_down (CdTestWindowFixture *fixture)
+{
+  CdWindow *window = g_steal_pointer (&fixture->window);
+  g_autofree char *quoted = g_shell_quote (fixture->tmpdir);
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  cd_test_iterate_pending ();
+
+  cd_test_run_command ("rm -rf %s", quoted);
+  g_clear_pointer (&fixture->tmpdir, g_free);
+  g_clear_object (&fixture->keyring);
+  g_clear_object (&fixture->database);
+}
+
+/* @widget's template child @name, declared by @type; it must exist. */
+GtkWidget *
+cd_test_template_child (gpointer    widget,
+                        GType       type,
+                        const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+
+  return GTK_WIDGET (child);
+}
+
+/* Sets the text of @editable and lets the widgets react. */
+void
+cd_test_type_text (GtkWidget  *editable,
+                   const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  cd_test_iterate_pending ();
+}
+
+/* Selects @item in an AdwComboRow over a GtkStringList. */
+void
+cd_test_select_item (GtkWidget  *combo_row,
+                     const char *item)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (combo_row));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (combo_row), i);
+          cd_test_iterate_pending ();
+          return;
+        }
+    }
+
+  g_error ("No item “%s”", item);
 }

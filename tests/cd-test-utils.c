@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
@@ -222,4 +224,124 @@ cd_test_dump_keyring (void)
     g_string_append_printf (out, "%s\n", (char *)g_ptr_array_index (ids, i));
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+cd_test_shell_run_free (CdTestShellRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+/**
+ * cd_test_shell:
+ * @format: a printf-style /bin/sh command line
+ *
+ * Unlike cd_test_run_command(), a failing command is not an error: the
+ * caller looks at its status and output.
+ *
+ * Returns: (transfer full): what the command printed and its status
+ */
+CdTestShellRun *
+cd_test_shell (const char *format,
+               ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cmd = NULL;
+  const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
+  CdTestShellRun *run = g_new0 (CdTestShellRun, 1);
+  int status = 0;
+  va_list args;
+
+  va_start (args, format);
+  cmd = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  argv[2] = cmd;
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                &run->out, &run->err, &status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+
+  return run;
+}
+
+/**
+ * cd_test_shell_ok:
+ * @format: a printf-style /bin/sh command line
+ *
+ * Returns: (transfer full): the standard output of a command that must
+ *   succeed
+ */
+char *
+cd_test_shell_ok (const char *format,
+                  ...)
+{
+  g_autofree char *cmd = NULL;
+  g_autoptr(CdTestShellRun) run = NULL;
+  va_list args;
+
+  va_start (args, format);
+  cmd = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  run = cd_test_shell ("%s", cmd);
+  if (run->status != 0)
+    g_error ("command failed (%d): %s\n%s%s", run->status, cmd, run->out, run->err);
+
+  return g_steal_pointer (&run->out);
+}
+
+void
+cd_test_assert_contains (const char *haystack,
+                         const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+/* The row of @kind whose "Issued To" is @cn, or NULL. */
+CdCertificate *
+cd_test_find_certificate (CdDatabase  *database,
+                          CdStoreKind  kind,
+                          const char  *cn)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = cd_database_list_store (database, kind, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      CdCertificate *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (cd_certificate_get_subject_cn (row), cn) == 0)
+        return g_object_ref (row);
+    }
+
+  return NULL;
+}
+
+void
+cd_test_store_fixture_set_up (CdTestStoreFixture *f)
+{
+  f->dir = cd_test_make_tmpdir ();
+  f->database_path = g_build_filename (f->dir, "certdesk", "certdesk.db", NULL);
+  f->database = cd_database_open (f->database_path, NULL);
+  g_assert_nonnull (f->database);
+  f->keyring = cd_keyring_new (FALSE);
+}
+
+void
+cd_test_store_fixture_tear_down (CdTestStoreFixture *f)
+{
+  /* Nothing may keep the database open once its file is removed. */
+  g_object_add_weak_pointer (G_OBJECT (f->database), (gpointer *)&f->database);
+  g_object_unref (f->database);
+  g_assert_null (f->database);
+  g_clear_object (&f->keyring);
+  cd_test_run_command ("rm -rf '%s'", f->dir);
+  g_free (f->dir);
+  g_free (f->database_path);
 }

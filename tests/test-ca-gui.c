@@ -49,13 +49,7 @@
 
 #define CA_NAME "Example Corp Root CA"
 
-typedef struct
-{
-  CdDatabase *database;
-  CdKeyring  *keyring;
-  CdWindow   *window;
-  char       *tmpdir;
-} Fixture;
+typedef CdTestWindowFixture Fixture;
 
 static void
 close_dialogs (void)
@@ -63,26 +57,6 @@ close_dialogs (void)
   cd_test_close_dialogs (ADW_TYPE_MESSAGE_DIALOG, CD_TYPE_EXPORT_DIALOG, CD_TYPE_CA_REVOKE_DIALOG,
                          CD_TYPE_CA_SIGN_DIALOG, CD_TYPE_CA_CREATE_DIALOG,
                          CD_TYPE_CERTIFICATE_DIALOG, G_TYPE_INVALID);
-}
-
-static GtkWidget *
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return GTK_WIDGET (child);
-}
-
-static void
-type_text (GtkWidget  *editable,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  cd_test_iterate_pending ();
 }
 
 /* Whether the button of an action can be pressed: GTK 4.8 has no
@@ -93,7 +67,7 @@ action_enabled (gpointer    widget,
                 GType       type,
                 const char *button)
 {
-  return gtk_widget_get_sensitive (child_of (widget, type, button));
+  return gtk_widget_get_sensitive (cd_test_template_child (widget, type, button));
 }
 
 static const char *
@@ -176,27 +150,6 @@ sign_done (gpointer data)
 }
 
 static CdCertificate *
-find_one (Fixture     *fixture,
-          CdStoreKind  kind,
-          const char  *cn)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-
-  rows = cd_database_list_store (fixture->database, kind, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      CdCertificate *row = g_ptr_array_index (rows, i);
-
-      if (g_strcmp0 (cd_certificate_get_subject_cn (row), cn) == 0)
-        return g_object_ref (row);
-    }
-
-  return NULL;
-}
-
-static CdCertificate *
 dup_selected (Fixture *fixture)
 {
   GtkWidget *view = cd_test_find_widget (GTK_WIDGET (fixture->window), CD_TYPE_STORE_VIEW);
@@ -261,35 +214,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->database = cd_test_open_database (NULL);
-  fixture->keyring = cd_keyring_new (FALSE);
-  fixture->window = cd_window_new (NULL, fixture->database, fixture->keyring);
-  fixture->tmpdir = cd_test_make_tmpdir ();
-
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
-  cd_test_iterate_pending ();
+  cd_test_window_fixture_set_up (fixture, 1000, 700);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  CdWindow *window = g_steal_pointer (&fixture->window);
-  g_autofree char *quoted = g_shell_quote (fixture->tmpdir);
-
   close_dialogs ();
-
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  cd_test_iterate_pending ();
-
-  cd_test_run_command ("rm -rf %s", quoted);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-  g_clear_object (&fixture->keyring);
-  g_clear_object (&fixture->database);
+  cd_test_window_fixture_tear_down (fixture);
 }
 
 /* New Certificate Authority…, filled in as the user would; a bad
@@ -311,28 +244,28 @@ create_root_ca (Fixture *fixture)
   /* Nothing typed: nothing to create. */
   g_assert_false (action_enabled (dialog, type, "create_button"));
 
-  type_text (child_of (dialog, type, "cn_row"), CA_NAME);
-  type_text (child_of (dialog, type, "o_row"), "Example Corp");
-  type_text (child_of (dialog, type, "st_row"), "CO");
-  type_text (child_of (dialog, type, "c_row"), "USA");
+  cd_test_type_text (cd_test_template_child (dialog, type, "cn_row"), CA_NAME);
+  cd_test_type_text (cd_test_template_child (dialog, type, "o_row"), "Example Corp");
+  cd_test_type_text (cd_test_template_child (dialog, type, "st_row"), "CO");
+  cd_test_type_text (cd_test_template_child (dialog, type, "c_row"), "USA");
   g_assert_false (action_enabled (dialog, type, "create_button"));
-  g_assert_true (gtk_widget_has_css_class (child_of (dialog, type, "c_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (cd_test_template_child (dialog, type, "c_row"), "error"));
   g_assert_cmpstr (cd_ca_create_dialog_get_error (dialog), !=, "");
-  type_text (child_of (dialog, type, "c_row"), "US");
+  cd_test_type_text (cd_test_template_child (dialog, type, "c_row"), "US");
   g_assert_cmpstr (cd_ca_create_dialog_get_error (dialog), ==, "");
   g_assert_true (action_enabled (dialog, type, "create_button"));
 
   /* Ten years by default; the 2038 switch explains itself. */
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child_of (dialog, type, "days_spin"))),
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (cd_test_template_child (dialog, type, "days_spin"))),
                    ==, CD_CA_DEFAULT_CA_DAYS);
-  g_assert_cmpstr (subtitle_of (child_of (dialog, type, "before_2038_row")), ==, "");
-  gtk_switch_set_active (GTK_SWITCH (child_of (dialog, type, "before_2038_switch")), TRUE);
+  g_assert_cmpstr (subtitle_of (cd_test_template_child (dialog, type, "before_2038_row")), ==, "");
+  gtk_switch_set_active (GTK_SWITCH (cd_test_template_child (dialog, type, "before_2038_switch")), TRUE);
   cd_test_iterate_pending ();
-  g_assert_cmpstr (subtitle_of (child_of (dialog, type, "before_2038_row")), !=, "");
-  gtk_switch_set_active (GTK_SWITCH (child_of (dialog, type, "before_2038_switch")), FALSE);
+  g_assert_cmpstr (subtitle_of (cd_test_template_child (dialog, type, "before_2038_row")), !=, "");
+  gtk_switch_set_active (GTK_SWITCH (cd_test_template_child (dialog, type, "before_2038_switch")), FALSE);
 
   /* RSA 2048 keeps the test quick; the second entry of the Key row. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (dialog, type, "key_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cd_test_template_child (dialog, type, "key_row")), 1);
   shoot (dialog, "ca-create");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
@@ -346,8 +279,8 @@ create_root_ca (Fixture *fixture)
   cd_test_iterate_pending ();
 
   /* Trusted Root, selected there, and Personal with its key. */
-  root = find_one (fixture, CD_STORE_KIND_ROOT, CA_NAME);
-  personal = find_one (fixture, CD_STORE_KIND_MY, CA_NAME);
+  root = cd_test_find_certificate (fixture->database, CD_STORE_KIND_ROOT, CA_NAME);
+  personal = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, CA_NAME);
   g_assert_nonnull (root);
   g_assert_nonnull (personal);
   g_assert_true (cd_certificate_get_has_private_key (personal));
@@ -423,7 +356,7 @@ test_create_sign_revoke (Fixture       *fixture,
                                       NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   cd_window_reload (fixture->window);
-  request = find_one (fixture, CD_STORE_KIND_REQUEST, "aes.example.com");
+  request = cd_test_find_certificate (fixture->database, CD_STORE_KIND_REQUEST, "aes.example.com");
   g_assert_nonnull (request);
   g_assert_true (cd_certificate_get_has_private_key (request));
 
@@ -448,13 +381,13 @@ test_create_sign_revoke (Fixture       *fixture,
   cd_test_iterate_pending ();
   g_assert_false (cd_san_editor_get_valid (editor));
   g_assert_false (action_enabled (dialog, type, "sign_button"));
-  type_text (cd_san_editor_get_row (editor, 2), "aes-backup.example.com");
+  cd_test_type_text (cd_san_editor_get_row (editor, 2), "aes-backup.example.com");
   g_assert_true (cd_san_editor_get_valid (editor));
 
   /* The profile sets its validity. */
   g_assert_true (cd_ca_sign_dialog_set_profile (dialog, "avaya-aes"));
   cd_test_iterate_pending ();
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (child_of (dialog, type, "days_spin"))),
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (cd_test_template_child (dialog, type, "days_spin"))),
                    ==, 730);
   g_assert_true (cd_ca_sign_dialog_set_authority (dialog, cd_certificate_get_sha256 (root)));
   g_assert_true (action_enabled (dialog, type, "sign_button"));
@@ -466,10 +399,10 @@ test_create_sign_revoke (Fixture       *fixture,
   g_assert_nonnull (cd_ca_sign_dialog_get_result (dialog));
 
   /* We hold the key: Personal, selected there; the request is done. */
-  issued = find_one (fixture, CD_STORE_KIND_MY, "aes.example.com");
+  issued = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "aes.example.com");
   g_assert_nonnull (issued);
   g_assert_true (cd_certificate_get_has_private_key (issued));
-  g_assert_null (find_one (fixture, CD_STORE_KIND_REQUEST, "aes.example.com"));
+  g_assert_null (cd_test_find_certificate (fixture->database, CD_STORE_KIND_REQUEST, "aes.example.com"));
   g_assert_cmpint (cd_window_get_selected_store (fixture->window), ==, CD_STORE_KIND_MY);
   {
     g_autoptr(CdCertificate) selected = dup_selected (fixture);
@@ -493,7 +426,7 @@ test_create_sign_revoke (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (checks), >, 0);
   g_assert_cmpuint (count_status (checks, CD_CHECK_STATUS_FAIL), ==, 0);
   g_assert_cmpuint (count_status (checks, CD_CHECK_STATUS_PASS), >, 0);
-  g_assert_true (gtk_widget_get_visible (child_of (dialog, type, "check_group")));
+  g_assert_true (gtk_widget_get_visible (cd_test_template_child (dialog, type, "check_group")));
 
   /* The export dialog opened with the profile's format: PKCS #12 in
    * its compatible encryption, with the chain.
@@ -501,11 +434,11 @@ test_create_sign_revoke (Fixture       *fixture,
   export = wait_for_toplevel (CD_TYPE_EXPORT_DIALOG, "the export dialog");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (export)) == GTK_WINDOW (dialog));
   g_assert_cmpint (cd_export_dialog_get_choice (export), ==, CD_EXPORT_CHOICE_PKCS12);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child_of (export, CD_TYPE_EXPORT_DIALOG,
-                                                                         "encryption_row"))),
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cd_test_template_child (export, CD_TYPE_EXPORT_DIALOG,
+                                                                                       "encryption_row"))),
                     ==, 1);
-  g_assert_true (gtk_switch_get_active (GTK_SWITCH (child_of (export, CD_TYPE_EXPORT_DIALOG,
-                                                             "chain_switch"))));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (cd_test_template_child (export, CD_TYPE_EXPORT_DIALOG,
+                                                                           "chain_switch"))));
   gtk_window_destroy (GTK_WINDOW (export));
   cd_test_iterate_pending ();
   shoot (dialog, "ca-sign-result");
@@ -523,10 +456,10 @@ test_create_sign_revoke (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "revoke-selected", NULL);
   revoke = wait_for_toplevel (CD_TYPE_CA_REVOKE_DIALOG, "the Revoke dialog");
   cd_ca_revoke_dialog_set_reason (revoke, CD_REVOCATION_REASON_KEY_COMPROMISE);
-  type_text (child_of (revoke, CD_TYPE_CA_REVOKE_DIALOG, "date_row"), "2999-01-01 00:00");
+  cd_test_type_text (cd_test_template_child (revoke, CD_TYPE_CA_REVOKE_DIALOG, "date_row"), "2999-01-01 00:00");
   g_assert_false (action_enabled (revoke, CD_TYPE_CA_REVOKE_DIALOG, "revoke_button"));
   g_assert_cmpstr (cd_ca_revoke_dialog_get_error (revoke), !=, "");
-  type_text (child_of (revoke, CD_TYPE_CA_REVOKE_DIALOG, "date_row"), "2020-01-01 00:00");
+  cd_test_type_text (cd_test_template_child (revoke, CD_TYPE_CA_REVOKE_DIALOG, "date_row"), "2020-01-01 00:00");
   g_assert_true (action_enabled (revoke, CD_TYPE_CA_REVOKE_DIALOG, "revoke_button"));
   shoot (revoke, "ca-revoke");
 
@@ -627,8 +560,8 @@ test_issue_with_key (Fixture       *fixture,
   g_assert_true (cd_ca_sign_dialog_get_issuing (dialog));
   g_assert_false (action_enabled (dialog, type, "sign_button"));
 
-  type_text (child_of (dialog, type, "cn_row"), "ipo.example.com");
-  type_text (child_of (dialog, type, "o_row"), "Example Corp");
+  cd_test_type_text (cd_test_template_child (dialog, type, "cn_row"), "ipo.example.com");
+  cd_test_type_text (cd_test_template_child (dialog, type, "o_row"), "Example Corp");
   editor = cd_ca_sign_dialog_get_san_editor (dialog);
   cd_san_editor_add (editor, CD_SAN_TYPE_DNS, "ipo.example.com");
   cd_san_editor_add (editor, CD_SAN_TYPE_IP, "192.0.2.20");
@@ -640,7 +573,7 @@ test_issue_with_key (Fixture       *fixture,
   cd_test_iterate_until (sign_done, dialog, "the key and certificate to be made");
   g_assert_cmpstr (cd_ca_sign_dialog_get_error (dialog), ==, "");
 
-  issued = find_one (fixture, CD_STORE_KIND_MY, "ipo.example.com");
+  issued = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "ipo.example.com");
   g_assert_nonnull (issued);
   g_assert_true (cd_certificate_get_has_private_key (issued));
   g_assert_cmpstr (cd_certificate_get_san (issued)[0], ==, "DNS:ipo.example.com");
@@ -649,11 +582,11 @@ test_issue_with_key (Fixture       *fixture,
 
   export = wait_for_toplevel (CD_TYPE_EXPORT_DIALOG, "the export dialog");
   g_assert_cmpint (cd_export_dialog_get_choice (export), ==, CD_EXPORT_CHOICE_PKCS12);
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child_of (export, CD_TYPE_EXPORT_DIALOG,
-                                                                         "encryption_row"))),
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (cd_test_template_child (export, CD_TYPE_EXPORT_DIALOG,
+                                                                                       "encryption_row"))),
                     ==, 0);
-  g_assert_true (gtk_switch_get_active (GTK_SWITCH (child_of (export, CD_TYPE_EXPORT_DIALOG,
-                                                             "chain_switch"))));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (cd_test_template_child (export, CD_TYPE_EXPORT_DIALOG,
+                                                                           "chain_switch"))));
 }
 
 /* Revoke… on a certificate no CA of ours issued opens nothing. */

@@ -35,112 +35,20 @@
 #include "cd-request-builder.h"
 #include "cd-test-utils.h"
 
-typedef struct
-{
-  CdDatabase *database;
-  char       *database_path;
-  CdKeyring  *keyring;
-  char       *dir;
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} ShellRun;
-
-static void
-shell_run_free (ShellRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShellRun, shell_run_free)
-
-static ShellRun *
-shell (const char *format,
-       ...) G_GNUC_PRINTF (1, 2);
-
-static ShellRun *
-shell (const char *format,
-       ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *cmd = NULL;
-  const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
-  ShellRun *run = g_new0 (ShellRun, 1);
-  int status = 0;
-  va_list args;
-
-  va_start (args, format);
-  cmd = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  argv[2] = cmd;
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
-                &run->out, &run->err, &status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-
-  return run;
-}
-
-static char *
-shell_ok (const char *format,
-          ...) G_GNUC_PRINTF (1, 2);
-
-static char *
-shell_ok (const char *format,
-          ...)
-{
-  g_autofree char *cmd = NULL;
-  g_autoptr(ShellRun) run = NULL;
-  va_list args;
-
-  va_start (args, format);
-  cmd = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  run = shell ("%s", cmd);
-  if (run->status != 0)
-    g_error ("command failed (%d): %s\n%s%s", run->status, cmd, run->out, run->err);
-
-  return g_steal_pointer (&run->out);
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
+typedef CdTestStoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = cd_test_make_tmpdir ();
-  f->database_path = g_build_filename (f->dir, "certdesk", "certdesk.db", NULL);
-  f->database = cd_database_open (f->database_path, NULL);
-  g_assert_nonnull (f->database);
-  f->keyring = cd_keyring_new (FALSE);
+  cd_test_store_fixture_set_up (f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_object_add_weak_pointer (G_OBJECT (f->database), (gpointer *)&f->database);
-  g_object_unref (f->database);
-  g_assert_null (f->database);
-  g_clear_object (&f->keyring);
-  cd_test_run_command ("rm -rf '%s'", f->dir);
-  g_free (f->dir);
-  g_free (f->database_path);
+  cd_test_store_fixture_tear_down (f);
 }
 
 static char *
@@ -231,11 +139,11 @@ make_device_csr (Fixture    *f,
   g_autofree char *csr = path_in (f, name);
   g_autofree char *key = g_strconcat (csr, ".key", NULL);
 
-  g_free (shell_ok ("openssl req -new -newkey rsa:2048 -nodes -keyout '%s' -sha256 -utf8 "
-                    "-subj '%s' -addext 'subjectAltName=%s' "
-                    "-addext 'keyUsage=digitalSignature,nonRepudiation,keyEncipherment,dataEncipherment' "
-                    "-addext 'extendedKeyUsage=serverAuth,clientAuth' -out '%s' 2>&1",
-                    key, subject, san, csr));
+  g_free (cd_test_shell_ok ("openssl req -new -newkey rsa:2048 -nodes -keyout '%s' -sha256 -utf8 "
+                            "-subj '%s' -addext 'subjectAltName=%s' "
+                            "-addext 'keyUsage=digitalSignature,nonRepudiation,keyEncipherment,dataEncipherment' "
+                            "-addext 'extendedKeyUsage=serverAuth,clientAuth' -out '%s' 2>&1",
+                            key, subject, san, csr));
 
   return g_steal_pointer (&csr);
 }
@@ -255,7 +163,7 @@ sign_file (Fixture          *f,
 static guint
 serial_bits (const char *cert)
 {
-  g_autofree char *out = shell_ok ("openssl x509 -in '%s' -noout -serial", cert);
+  g_autofree char *out = cd_test_shell_ok ("openssl x509 -in '%s' -noout -serial", cert);
   const char *hex = strchr (out, '=') + 1;
   guint bits = strspn (hex, "0123456789ABCDEF") * 4;
   guint first = g_ascii_xdigit_value (hex[0]);
@@ -275,7 +183,7 @@ serial_bits (const char *cert)
 static gint64
 not_after_of (const char *cert)
 {
-  g_autofree char *out = shell_ok ("openssl x509 -in '%s' -noout -enddate -dateopt iso_8601", cert);
+  g_autofree char *out = cd_test_shell_ok ("openssl x509 -in '%s' -noout -enddate -dateopt iso_8601", cert);
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *iso = NULL;
 
@@ -337,21 +245,21 @@ test_create_root (Fixture       *f,
   g_autoptr(CdCaResult) ca = create_ca (f, "Example Corp Root CA", CD_KEY_TYPE_RSA_3072, NULL);
   CdCertificate *row = cd_ca_result_get_certificate (ca);
   g_autofree char *pem = write_result (f, "ca.pem", ca);
-  g_autofree char *text = shell_ok ("openssl x509 -in '%s' -noout -text", pem);
-  g_autofree char *verify = shell_ok ("openssl verify -CAfile '%s' '%s'", pem, pem);
+  g_autofree char *text = cd_test_shell_ok ("openssl x509 -in '%s' -noout -text", pem);
+  g_autofree char *verify = cd_test_shell_ok ("openssl verify -CAfile '%s' '%s'", pem, pem);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShellRun) keys_on_disk = NULL;
+  g_autoptr(CdTestShellRun) keys_on_disk = NULL;
   g_autofree char *secret = NULL;
   gboolean has_key = FALSE;
 
-  assert_contains (text, "Signature Algorithm: sha256WithRSAEncryption");
-  assert_contains (text, "Public-Key: (3072 bit)");
-  assert_contains (text, "Issuer: C = US, ST = CO, O = Example Corp, CN = Example Corp Root CA");
-  assert_contains (text, "X509v3 Basic Constraints: critical\n                CA:TRUE\n");
-  assert_contains (text, "X509v3 Key Usage: critical\n                Certificate Sign, CRL Sign\n");
-  assert_contains (text, "X509v3 Subject Key Identifier");
-  assert_contains (text, "X509v3 Authority Key Identifier");
-  assert_contains (verify, ": OK");
+  cd_test_assert_contains (text, "Signature Algorithm: sha256WithRSAEncryption");
+  cd_test_assert_contains (text, "Public-Key: (3072 bit)");
+  cd_test_assert_contains (text, "Issuer: C = US, ST = CO, O = Example Corp, CN = Example Corp Root CA");
+  cd_test_assert_contains (text, "X509v3 Basic Constraints: critical\n                CA:TRUE\n");
+  cd_test_assert_contains (text, "X509v3 Key Usage: critical\n                Certificate Sign, CRL Sign\n");
+  cd_test_assert_contains (text, "X509v3 Subject Key Identifier");
+  cd_test_assert_contains (text, "X509v3 Authority Key Identifier");
+  cd_test_assert_contains (verify, ": OK");
   g_assert_cmpuint (serial_bits (pem), >=, 64);
   g_assert_cmpint (cd_ca_result_get_limit (ca), ==, CD_CA_LIMIT_NONE);
 
@@ -370,9 +278,9 @@ test_create_root (Fixture       *f,
   g_assert_true (has_key);
   secret = cd_keyring_lookup_key (f->keyring, cd_certificate_get_key_id (row), NULL, &error);
   g_assert_no_error (error);
-  assert_contains (secret, "-----BEGIN PRIVATE KEY-----");
+  cd_test_assert_contains (secret, "-----BEGIN PRIVATE KEY-----");
   cd_keyring_free_secret (g_steal_pointer (&secret));
-  keys_on_disk = shell ("grep -rl 'PRIVATE KEY' '%s' \"$HOME\"/.local/share/certdesk 2>/dev/null", f->dir);
+  keys_on_disk = cd_test_shell ("grep -rl 'PRIVATE KEY' '%s' \"$HOME\"/.local/share/certdesk 2>/dev/null", f->dir);
   g_assert_cmpstr (keys_on_disk->out, ==, "");
 }
 
@@ -399,7 +307,7 @@ test_create_intermediate (Fixture       *f,
   g_autofree char *good_pem = NULL;
   g_autofree char *evil_pem = NULL;
   g_autofree char *chain = NULL;
-  g_autoptr(ShellRun) evil_run = NULL;
+  g_autoptr(CdTestShellRun) evil_run = NULL;
 
   cd_ca_create_options_set_subject_field (options, CD_SUBJECT_FIELD_COMMON_NAME, "Example Issuing CA");
   cd_ca_create_options_set_key_type (options, CD_KEY_TYPE_EC_P256);
@@ -420,13 +328,13 @@ test_create_intermediate (Fixture       *f,
   g_assert_cmpint (cd_ca_result_get_limit (intermediate), ==, CD_CA_LIMIT_ISSUER);
   g_assert_cmpint (not_after_of (int_pem), ==, not_after_of (root_pem));
 
-  text = shell_ok ("openssl x509 -in '%s' -noout -text", int_pem);
-  assert_contains (text, "Issuer: C = US, ST = CO, O = Example Corp, CN = Example Root");
-  assert_contains (text, "CA:TRUE, pathlen:0");
-  assert_contains (text, "X509v3 Name Constraints: critical\n                Permitted:\n                  DNS:example.com");
-  assert_contains (text, "Signature Algorithm: ecdsa-with-SHA256");
-  verify = shell_ok ("openssl verify -CAfile '%s' '%s'", root_pem, int_pem);
-  assert_contains (verify, ": OK");
+  text = cd_test_shell_ok ("openssl x509 -in '%s' -noout -text", int_pem);
+  cd_test_assert_contains (text, "Issuer: C = US, ST = CO, O = Example Corp, CN = Example Root");
+  cd_test_assert_contains (text, "CA:TRUE, pathlen:0");
+  cd_test_assert_contains (text, "X509v3 Name Constraints: critical\n                Permitted:\n                  DNS:example.com");
+  cd_test_assert_contains (text, "Signature Algorithm: ecdsa-with-SHA256");
+  verify = cd_test_shell_ok ("openssl verify -CAfile '%s' '%s'", root_pem, int_pem);
+  cd_test_assert_contains (verify, ": OK");
 
   g_assert_true (in_store (f, ca_sha256 (intermediate), CD_STORE_KIND_CA));
   g_assert_true (in_store (f, ca_sha256 (intermediate), CD_STORE_KIND_MY));
@@ -451,11 +359,11 @@ test_create_intermediate (Fixture       *f,
   g_assert_no_error (error);
   good_pem = write_result (f, "good.pem", good);
   evil_pem = write_result (f, "evil.pem", evil);
-  chain = shell_ok ("openssl verify -CAfile '%s' -untrusted '%s' '%s'", root_pem, int_pem, good_pem);
-  assert_contains (chain, ": OK");
-  evil_run = shell ("openssl verify -CAfile '%s' -untrusted '%s' '%s' 2>&1", root_pem, int_pem, evil_pem);
+  chain = cd_test_shell_ok ("openssl verify -CAfile '%s' -untrusted '%s' '%s'", root_pem, int_pem, good_pem);
+  cd_test_assert_contains (chain, ": OK");
+  evil_run = cd_test_shell ("openssl verify -CAfile '%s' -untrusted '%s' '%s' 2>&1", root_pem, int_pem, evil_pem);
   g_assert_cmpint (evil_run->status, !=, 0);
-  assert_contains (evil_run->out, "permitted subtree violation");
+  cd_test_assert_contains (evil_run->out, "permitted subtree violation");
 }
 
 static void
@@ -479,8 +387,8 @@ test_create_before_2038 (Fixture       *f,
   g_assert_cmpint (cd_ca_result_get_limit (capped), ==, CD_CA_LIMIT_2038);
   g_assert_cmpint (cd_ca_result_get_not_after (capped), ==, CD_CA_BEFORE_2038);
   pem = write_result (f, "phone.pem", capped);
-  text = shell_ok ("openssl x509 -in '%s' -noout -enddate", pem);
-  assert_contains (text, "notAfter=Jan 18 23:59:59 2038 GMT");
+  text = cd_test_shell_ok ("openssl x509 -in '%s' -noout -enddate", pem);
+  cd_test_assert_contains (text, "notAfter=Jan 18 23:59:59 2038 GMT");
 
   /* Bad input: refused, with the field named. */
   cd_ca_create_options_set_subject_field (options, CD_SUBJECT_FIELD_COUNTRY, "USA");
@@ -562,9 +470,9 @@ test_sign_aes_workflow (Fixture       *f,
 
   csr = make_device_csr (f, "myserver.req", "/C=US/ST=CO/O=Example Corp/CN=aes.example.com",
                          "DNS:aes.example.com,DNS:aes,IP:192.0.2.10");
-  csr_types = shell_ok ("openssl asn1parse -in '%s'", csr);
-  assert_contains (csr_types, "UTF8STRING        :CO");
-  assert_contains (csr_types, "UTF8STRING        :Example Corp");
+  csr_types = cd_test_shell_ok ("openssl asn1parse -in '%s'", csr);
+  cd_test_assert_contains (csr_types, "UTF8STRING        :CO");
+  cd_test_assert_contains (csr_types, "UTF8STRING        :Example Corp");
 
   cd_ca_sign_options_set_match_fields (options, match, G_N_ELEMENTS (match));
   leaf = sign_file (f, ca, csr, options, &error);
@@ -589,25 +497,25 @@ test_sign_aes_workflow (Fixture       *f,
                                              NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  verify = shell_ok ("openssl verify -CAfile '%s' '%s'", ca_pem, leaf_pem);
-  assert_contains (verify, ": OK");
+  verify = cd_test_shell_ok ("openssl verify -CAfile '%s' '%s'", ca_pem, leaf_pem);
+  cd_test_assert_contains (verify, ": OK");
 
-  text = shell_ok ("openssl x509 -in '%s' -noout -text", leaf_pem);
-  assert_contains (text, "Signature Algorithm: sha256WithRSAEncryption");
-  assert_contains (text, "Subject: C = US, ST = CO, O = Example Corp, CN = aes.example.com");
-  assert_contains (text, "DNS:aes.example.com, DNS:aes, IP Address:192.0.2.10");
-  assert_contains (text, "Digital Signature, Non Repudiation, Key Encipherment, Data Encipherment");
-  assert_contains (text, "TLS Web Server Authentication, TLS Web Client Authentication");
-  assert_contains (text, "CA:FALSE");
+  text = cd_test_shell_ok ("openssl x509 -in '%s' -noout -text", leaf_pem);
+  cd_test_assert_contains (text, "Signature Algorithm: sha256WithRSAEncryption");
+  cd_test_assert_contains (text, "Subject: C = US, ST = CO, O = Example Corp, CN = aes.example.com");
+  cd_test_assert_contains (text, "DNS:aes.example.com, DNS:aes, IP Address:192.0.2.10");
+  cd_test_assert_contains (text, "Digital Signature, Non Repudiation, Key Encipherment, Data Encipherment");
+  cd_test_assert_contains (text, "TLS Web Server Authentication, TLS Web Client Authentication");
+  cd_test_assert_contains (text, "CA:FALSE");
   g_assert_cmpuint (serial_bits (leaf_pem), >=, 64);
   g_assert_cmpint (not_after_of (leaf_pem), <=, not_after_of (ca_pem));
 
   /* The request's UTF8String ST and O became the CA's PrintableString. */
-  types = shell_ok ("openssl x509 -in '%s' -noout -subject -nameopt show_type,sep_multiline", leaf_pem);
-  assert_contains (types, "C=PRINTABLESTRING:US");
-  assert_contains (types, "ST=PRINTABLESTRING:CO");
-  assert_contains (types, "O=PRINTABLESTRING:Example Corp");
-  assert_contains (types, "CN=UTF8STRING:aes.example.com");
+  types = cd_test_shell_ok ("openssl x509 -in '%s' -noout -subject -nameopt show_type,sep_multiline", leaf_pem);
+  cd_test_assert_contains (types, "C=PRINTABLESTRING:US");
+  cd_test_assert_contains (types, "ST=PRINTABLESTRING:CO");
+  cd_test_assert_contains (types, "O=PRINTABLESTRING:Example Corp");
+  cd_test_assert_contains (types, "CN=UTF8STRING:aes.example.com");
 
   /* Ten years asked, the CA's end given. */
   {
@@ -652,15 +560,15 @@ test_sign_mismatch (Fixture       *f,
   refused = sign_file (f, ca, other_org, options, &error);
   g_assert_null (refused);
   g_assert_error (error, CD_CA_ERROR, CD_CA_ERROR_SUBJECT_MISMATCH);
-  assert_contains (error->message, "Organization");
-  assert_contains (error->message, "Other Corp");
-  assert_contains (error->message, "Example Corp");
+  cd_test_assert_contains (error->message, "Organization");
+  cd_test_assert_contains (error->message, "Other Corp");
+  cd_test_assert_contains (error->message, "Example Corp");
   g_clear_error (&error);
 
   refused = sign_file (f, ca, no_state, options, &error);
   g_assert_null (refused);
   g_assert_error (error, CD_CA_ERROR, CD_CA_ERROR_SUBJECT_MISMATCH);
-  assert_contains (error->message, "State or province");
+  cd_test_assert_contains (error->message, "State or province");
   g_clear_error (&error);
 
   after = cd_test_dump_database (f->database);
@@ -672,9 +580,9 @@ test_sign_mismatch (Fixture       *f,
   loose = sign_file (f, ca, other_org, options, &error);
   g_assert_no_error (error);
   loose_pem = write_result (f, "loose.pem", loose);
-  types = shell_ok ("openssl x509 -in '%s' -noout -subject -nameopt show_type,sep_multiline", loose_pem);
-  assert_contains (types, "ST=PRINTABLESTRING:CO");
-  assert_contains (types, "O=UTF8STRING:Other Corp");
+  types = cd_test_shell_ok ("openssl x509 -in '%s' -noout -subject -nameopt show_type,sep_multiline", loose_pem);
+  cd_test_assert_contains (types, "ST=PRINTABLESTRING:CO");
+  cd_test_assert_contains (types, "O=UTF8STRING:Other Corp");
 }
 
 static void
@@ -730,8 +638,8 @@ test_sign_pending_request (Fixture       *f,
   g_assert_false (in_store (f, cd_certificate_get_sha256 (row), CD_STORE_KIND_ADDRESS_BOOK));
 
   leaf_pem = write_result (f, "pbx.pem", leaf);
-  text = shell_ok ("openssl x509 -in '%s' -noout -ext subjectAltName", leaf_pem);
-  assert_contains (text, "DNS:pbx.example.com, DNS:sip.example.com, IP Address:192.0.2.9\n");
+  text = cd_test_shell_ok ("openssl x509 -in '%s' -noout -ext subjectAltName", leaf_pem);
+  cd_test_assert_contains (text, "DNS:pbx.example.com, DNS:sip.example.com, IP Address:192.0.2.9\n");
 }
 
 static void
@@ -804,7 +712,7 @@ test_sign_refused (Fixture       *f,
     guint8 *bytes;
     gsize len;
 
-    g_free (shell_ok ("openssl req -in '%s' -outform DER -out '%s'", csr, der));
+    g_free (cd_test_shell_ok ("openssl req -in '%s' -outform DER -out '%s'", csr, der));
     broken = read_bytes (der);
     bytes = g_bytes_unref_to_data (g_steal_pointer (&broken), &len);
     bytes[len - 5] ^= 0x55;
@@ -875,14 +783,14 @@ test_issue_one_step (Fixture       *f,
   g_assert_true (cd_exporter_export_to_file (exporter, rows, pkcs12, file, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  certs = shell_ok ("openssl pkcs12 -in '%s' -passin pass:%s -nokeys | grep -c 'BEGIN CERTIFICATE'",
-                    pfx, CD_TEST_PASSWORD);
+  certs = cd_test_shell_ok ("openssl pkcs12 -in '%s' -passin pass:%s -nokeys | grep -c 'BEGIN CERTIFICATE'",
+                            pfx, CD_TEST_PASSWORD);
   g_assert_cmpint (atoi (certs), ==, 2);
-  key = shell_ok ("openssl pkcs12 -in '%s' -passin pass:%s -nocerts -nodes | openssl pkey -pubout",
-                  pfx, CD_TEST_PASSWORD);
-  cert_key = shell_ok ("openssl pkcs12 -in '%s' -passin pass:%s -clcerts -nokeys | openssl x509 -pubkey -noout",
-                       pfx, CD_TEST_PASSWORD);
-  assert_contains (key, "-----BEGIN PUBLIC KEY-----");
+  key = cd_test_shell_ok ("openssl pkcs12 -in '%s' -passin pass:%s -nocerts -nodes | openssl pkey -pubout",
+                          pfx, CD_TEST_PASSWORD);
+  cert_key = cd_test_shell_ok ("openssl pkcs12 -in '%s' -passin pass:%s -clcerts -nokeys | openssl x509 -pubkey -noout",
+                               pfx, CD_TEST_PASSWORD);
+  cd_test_assert_contains (key, "-----BEGIN PUBLIC KEY-----");
   g_assert_cmpstr (key, ==, cert_key);
 
   /* A value that must match and does not: nothing is left behind,
@@ -1000,7 +908,7 @@ test_revoke_and_crl (Fixture       *f,
   g_autoptr(GBytes) crl = NULL;
   g_autoptr(GBytes) crl2 = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ShellRun) check = NULL;
+  g_autoptr(CdTestShellRun) check = NULL;
   g_autofree char *csr1 = make_device_csr (f, "a.req", "/CN=a.example.com", "DNS:a.example.com");
   g_autofree char *csr2 = make_device_csr (f, "b.req", "/CN=b.example.com", "DNS:b.example.com");
   g_autofree char *ca_pem = write_result (f, "ca.pem", ca);
@@ -1056,19 +964,19 @@ test_revoke_and_crl (Fixture       *f,
   g_assert_cmpuint (number, ==, 1);
   crl_pem = write_file (f, "ca.crl", g_bytes_get_data (crl, NULL), g_bytes_get_size (crl));
 
-  text = shell_ok ("openssl crl -in '%s' -noout -text", crl_pem);
-  serial = shell_ok ("openssl x509 -in '%s' -noout -serial | cut -d= -f2", revoked_pem);
+  text = cd_test_shell_ok ("openssl crl -in '%s' -noout -text", crl_pem);
+  serial = cd_test_shell_ok ("openssl x509 -in '%s' -noout -serial | cut -d= -f2", revoked_pem);
   g_strstrip (serial);
-  assert_contains (text, serial);
-  assert_contains (text, "Key Compromise");
-  assert_contains (text, "X509v3 CRL Number: \n                1\n");
-  assert_contains (text, "Signature Algorithm: ecdsa-with-SHA256");
+  cd_test_assert_contains (text, serial);
+  cd_test_assert_contains (text, "Key Compromise");
+  cd_test_assert_contains (text, "X509v3 CRL Number: \n                1\n");
+  cd_test_assert_contains (text, "Signature Algorithm: ecdsa-with-SHA256");
 
-  check = shell ("openssl verify -crl_check -CAfile '%s' -CRLfile '%s' '%s' 2>&1", ca_pem, crl_pem, revoked_pem);
+  check = cd_test_shell ("openssl verify -crl_check -CAfile '%s' -CRLfile '%s' '%s' 2>&1", ca_pem, crl_pem, revoked_pem);
   g_assert_cmpint (check->status, !=, 0);
-  assert_contains (check->out, "certificate revoked");
-  ok = shell_ok ("openssl verify -crl_check -CAfile '%s' -CRLfile '%s' '%s'", ca_pem, crl_pem, kept_pem);
-  assert_contains (ok, ": OK");
+  cd_test_assert_contains (check->out, "certificate revoked");
+  ok = cd_test_shell_ok ("openssl verify -crl_check -CAfile '%s' -CRLfile '%s' '%s'", ca_pem, crl_pem, kept_pem);
+  cd_test_assert_contains (ok, ": OK");
 
   /* The next list counts up; DER is DER. */
   crl2 = cd_ca_make_crl (f->database, f->keyring, ca_sha256 (ca), 7, FALSE, &number, NULL, &error);
@@ -1076,8 +984,8 @@ test_revoke_and_crl (Fixture       *f,
   g_assert_cmpuint (number, ==, 2);
   crl_der = write_file (f, "ca2.crl", g_bytes_get_data (crl2, NULL), g_bytes_get_size (crl2));
   g_clear_pointer (&text, g_free);
-  text = shell_ok ("openssl crl -inform DER -in '%s' -noout -crlnumber", crl_der);
-  assert_contains (text, "crlNumber=0x02");
+  text = cd_test_shell_ok ("openssl crl -inform DER -in '%s' -noout -crlnumber", crl_der);
+  cd_test_assert_contains (text, "crlNumber=0x02");
 
   g_assert_null (cd_ca_make_crl (f->database, f->keyring, ca_sha256 (ca), 0, TRUE, NULL, NULL, &error));
   g_assert_error (error, CD_CA_ERROR, CD_CA_ERROR_INVALID);
@@ -1085,12 +993,12 @@ test_revoke_and_crl (Fixture       *f,
 
 /* ---- certdesk-cli ca ---- */
 
-static ShellRun *
+static CdTestShellRun *
 cli (Fixture    *f,
      const char *format,
      ...) G_GNUC_PRINTF (2, 3);
 
-static ShellRun *
+static CdTestShellRun *
 cli (Fixture    *f,
      const char *format,
      ...)
@@ -1102,7 +1010,7 @@ cli (Fixture    *f,
   args = g_strdup_vprintf (format, ap);
   va_end (ap);
 
-  return shell ("cd '%s' && XDG_DATA_HOME='%s' '%s' %s", f->dir, f->dir, g_getenv ("CD_TEST_CLI"), args);
+  return cd_test_shell ("cd '%s' && XDG_DATA_HOME='%s' '%s' %s", f->dir, f->dir, g_getenv ("CD_TEST_CLI"), args);
 }
 
 static void
@@ -1116,17 +1024,17 @@ test_cli (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *crl_text = NULL;
   g_autofree char *x_pem = path_in (f, "x.pem");
-  g_autoptr(ShellRun) run = NULL;
+  g_autoptr(CdTestShellRun) run = NULL;
 
-#define CLI_RUN(...) G_STMT_START { g_clear_pointer (&run, shell_run_free); run = cli (f, __VA_ARGS__); } G_STMT_END
+#define CLI_RUN(...) G_STMT_START { g_clear_pointer (&run, cd_test_shell_run_free); run = cli (f, __VA_ARGS__); } G_STMT_END
 
   /* Usage errors: status 2, one line, nothing made. */
   CLI_RUN ("ca create --cn 'Example Corp Root CA'");
   g_assert_cmpint (run->status, ==, 2);
-  assert_contains (run->err, "No output file given");
+  cd_test_assert_contains (run->err, "No output file given");
   CLI_RUN ("ca create --cn X --key rsa:1024 -o x.pem");
   g_assert_cmpint (run->status, ==, 2);
-  assert_contains (run->err, "not a key type for a CA");
+  cd_test_assert_contains (run->err, "not a key type for a CA");
   CLI_RUN ("ca create --cn X --c USA -o x.pem");
   g_assert_cmpint (run->status, ==, 2);
   CLI_RUN ("ca frobnicate");
@@ -1137,32 +1045,32 @@ test_cli (Fixture       *f,
 
   CLI_RUN ("ca create --cn 'Example Corp Root CA' --o 'Example Corp' --c US --st CO --key ec:p256 -o ca.pem");
   g_assert_cmpint (run->status, ==, 0);
-  assert_contains (run->out, "CA certificate written to “ca.pem”");
+  cd_test_assert_contains (run->out, "CA certificate written to “ca.pem”");
 
   CLI_RUN ("ca list");
   g_assert_cmpint (run->status, ==, 0);
-  assert_contains (run->out, "Example Corp Root CA");
+  cd_test_assert_contains (run->out, "Example Corp Root CA");
   fingerprint = g_strndup (run->out, 64);
 
   CLI_RUN ("ca list --json");
   g_assert_cmpint (run->status, ==, 0);
-  assert_contains (run->out, fingerprint);
+  cd_test_assert_contains (run->out, fingerprint);
 
   CLI_RUN ("ca sign --ca %.12s --request '%s' --match C,ST,O --days 365 -o myserver.crt", fingerprint, csr);
   g_assert_cmpint (run->status, ==, 0);
-  assert_contains (run->out, "Certificate written to “myserver.crt”");
+  cd_test_assert_contains (run->out, "Certificate written to “myserver.crt”");
   leaf_fp = g_strndup (strstr (run->out, "fingerprint ") + strlen ("fingerprint "), 64);
 
-  text = shell_ok ("cd '%s' && openssl verify -CAfile ca.pem myserver.crt", f->dir);
-  assert_contains (text, "myserver.crt: OK");
+  text = cd_test_shell_ok ("cd '%s' && openssl verify -CAfile ca.pem myserver.crt", f->dir);
+  cd_test_assert_contains (text, "myserver.crt: OK");
 
   CLI_RUN ("ca sign --ca %s --request '%s' --profile avaya-aes -o aes.crt", fingerprint, csr);
   g_assert_cmpint (run->status, ==, 0);
-  assert_contains (run->out, "Profile “Avaya AE Services — server certificate”: ");
-  assert_contains (run->out, " 0 warnings, 0 failed\n");
+  cd_test_assert_contains (run->out, "Profile “Avaya AE Services — server certificate”: ");
+  cd_test_assert_contains (run->out, " 0 warnings, 0 failed\n");
   CLI_RUN ("ca sign --ca %s --request '%s' --profile no-such-device -o y.crt", fingerprint, csr);
   g_assert_cmpint (run->status, ==, 2);
-  assert_contains (run->err, "no-such-device");
+  cd_test_assert_contains (run->err, "no-such-device");
 
   CLI_RUN ("ca sign --ca %s --request '%s' --match C,XX -o y.crt", fingerprint, csr);
   g_assert_cmpint (run->status, ==, 2);
@@ -1175,20 +1083,20 @@ test_cli (Fixture       *f,
   g_assert_cmpint (run->status, ==, 2);
   CLI_RUN ("ca revoke --ca %s %s --reason superseded", fingerprint, leaf_fp);
   g_assert_cmpint (run->status, ==, 0);
-  assert_contains (run->out, "Revoked");
+  cd_test_assert_contains (run->out, "Revoked");
   CLI_RUN ("ca revoke --ca %s %s", fingerprint, leaf_fp);
   g_assert_cmpint (run->status, ==, 1);
-  assert_contains (run->err, "already revoked");
+  cd_test_assert_contains (run->err, "already revoked");
 
   CLI_RUN ("ca crl --ca %s --der -o ca.crl", fingerprint);
   g_assert_cmpint (run->status, ==, 0);
-  assert_contains (run->out, "number 1");
-  crl_text = shell_ok ("cd '%s' && openssl crl -inform DER -in ca.crl -noout -text", f->dir);
-  assert_contains (crl_text, "Superseded");
+  cd_test_assert_contains (run->out, "number 1");
+  crl_text = cd_test_shell_ok ("cd '%s' && openssl crl -inform DER -in ca.crl -noout -text", f->dir);
+  cd_test_assert_contains (crl_text, "Superseded");
 
   CLI_RUN ("verify %s", leaf_fp);
   g_assert_cmpint (run->status, ==, 1);
-  assert_contains (run->out, "revoked");
+  cd_test_assert_contains (run->out, "revoked");
 
 #undef CLI_RUN
 }

@@ -37,12 +37,7 @@
 
 #define DEADLINE_SECONDS 60
 
-typedef struct
-{
-  CdDatabase *database;
-  CdKeyring  *keyring;
-  CdWindow   *window;
-} Fixture;
+typedef CdTestWindowFixture Fixture;
 
 /* The label showing exactly @text, or NULL. */
 static GtkLabel *
@@ -121,27 +116,6 @@ import_fixture (Fixture     *fixture,
   g_assert_nonnull (result);
 }
 
-static CdCertificate *
-find_row (Fixture     *fixture,
-          CdStoreKind  kind,
-          const char  *subject_cn)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-
-  rows = cd_database_list_store (fixture->database, kind, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      CdCertificate *row = g_ptr_array_index (rows, i);
-
-      if (g_strcmp0 (cd_certificate_get_subject_cn (row), subject_cn) == 0)
-        return g_object_ref (row);
-    }
-
-  return NULL;
-}
-
 /* The rows the main window's list shows. */
 static GListModel *
 get_shown_rows (CdWindow *window)
@@ -157,30 +131,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->database = cd_test_open_database (NULL);
-  fixture->keyring = cd_keyring_new (FALSE);
-  fixture->window = cd_window_new (NULL, fixture->database, fixture->keyring);
-
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
-  cd_test_iterate_pending ();
+  cd_test_window_fixture_set_up (fixture, -1, -1);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  CdWindow *window = g_steal_pointer (&fixture->window);
-
   close_dialogs ();
-
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  cd_test_iterate_pending ();
-
-  g_clear_object (&fixture->keyring);
-  g_clear_object (&fixture->database);
+  cd_test_window_fixture_tear_down (fixture);
 }
 
 /* Imports leaf.pfx (leaf with its key, intermediate, root) and opens
@@ -196,7 +155,7 @@ open_leaf (Fixture *fixture)
   import_fixture (fixture, pfx, CD_TEST_PASSWORD, CD_STORE_KIND_AUTO);
   cd_window_reload (fixture->window);
 
-  row = find_row (fixture, CD_STORE_KIND_MY, "server.example.test");
+  row = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "server.example.test");
   g_assert_nonnull (row);
 
   dialog = cd_window_show_certificate (fixture->window, row);
@@ -450,7 +409,7 @@ test_dialog_properties (Fixture       *fixture,
   g_signal_emit_by_name (entry_row, "apply");
   g_assert_false (cd_properties_page_get_modified (page));
 
-  row = find_row (fixture, CD_STORE_KIND_MY, "server.example.test");
+  row = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "server.example.test");
   g_assert_cmpstr (cd_certificate_get_friendly_name (row), ==, "Web Server 2026");
   g_clear_object (&row);
 
@@ -469,7 +428,7 @@ test_dialog_properties (Fixture       *fixture,
   cd_properties_page_set_description (page, "Renew in March");
   gtk_window_close (GTK_WINDOW (dialog));
   cd_test_iterate_pending ();
-  row = find_row (fixture, CD_STORE_KIND_MY, "server.example.test");
+  row = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "server.example.test");
   g_assert_cmpstr (cd_certificate_get_description (row), ==, "Renew in March");
   g_assert_cmpstr (cd_certificate_get_friendly_name (row), ==, "Web Server 2026");
   g_assert_null (cd_test_find_toplevel (CD_TYPE_CERTIFICATE_DIALOG, NULL));

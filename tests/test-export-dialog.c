@@ -34,13 +34,7 @@
 #define DEADLINE_SECONDS 60
 #define EXPORT_PASSWORD  "Export-Pa55word!"
 
-typedef struct
-{
-  CdDatabase *database;
-  CdKeyring  *keyring;
-  CdWindow   *window;
-  char       *tmpdir;
-} Fixture;
+typedef CdTestWindowFixture Fixture;
 
 /* The row titled @title (mnemonic underscores included), or NULL. */
 static GtkWidget *
@@ -165,33 +159,6 @@ open_leaf_export (Fixture *fixture)
   return open_export_dialog (fixture);
 }
 
-static void
-type_text (GtkWidget  *row,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  cd_test_iterate_pending ();
-}
-
-static void
-select_item (GtkWidget  *row,
-             const char *item)
-{
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item) == 0)
-        {
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-          cd_test_iterate_pending ();
-          return;
-        }
-    }
-
-  g_error ("No item “%s”", item);
-}
-
 static gboolean
 export_enabled (CdExportDialog *dialog)
 {
@@ -274,34 +241,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->database = cd_test_open_database (NULL);
-  fixture->keyring = cd_keyring_new (FALSE);
-  fixture->window = cd_window_new (NULL, fixture->database, fixture->keyring);
-  fixture->tmpdir = cd_test_make_tmpdir ();
-
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
-  cd_test_iterate_pending ();
+  cd_test_window_fixture_set_up (fixture, -1, -1);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  CdWindow *window = g_steal_pointer (&fixture->window);
-  g_autofree char *quoted = g_shell_quote (fixture->tmpdir);
-
   close_dialogs ();
-
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  cd_test_iterate_pending ();
-
-  cd_test_run_command ("rm -rf %s", quoted);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-  g_clear_object (&fixture->keyring);
-  g_clear_object (&fixture->database);
+  cd_test_window_fixture_tear_down (fixture);
 }
 
 /* The new user's way: their server certificate, PKCS #12 with the
@@ -331,12 +279,12 @@ test_export_pkcs12_compatible (Fixture       *fixture,
   g_assert_false (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "_Key Format")));
   g_assert_false (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "_Encoding")));
 
-  select_item (find_row (GTK_WIDGET (dialog), "E_ncryption"), "Compatible");
+  cd_test_select_item (find_row (GTK_WIDGET (dialog), "E_ncryption"), "Compatible");
   g_assert_false (export_enabled (dialog));
-  type_text (find_row (GTK_WIDGET (dialog), "Pass_word"), EXPORT_PASSWORD);
+  cd_test_type_text (find_row (GTK_WIDGET (dialog), "Pass_word"), EXPORT_PASSWORD);
   g_assert_false (export_enabled (dialog));
-  type_text (find_row (GTK_WIDGET (dialog), "Con_firm Password"), EXPORT_PASSWORD);
-  type_text (find_row (GTK_WIDGET (dialog), "Friendly _Name (optional)"), "IP Office");
+  cd_test_type_text (find_row (GTK_WIDGET (dialog), "Con_firm Password"), EXPORT_PASSWORD);
+  cd_test_type_text (find_row (GTK_WIDGET (dialog), "Friendly _Name (optional)"), "IP Office");
 
   export_to (dialog, path);
 
@@ -382,8 +330,8 @@ test_export_password_mismatch (Fixture       *fixture,
 
   g_assert_false (export_enabled (dialog));
 
-  type_text (password, EXPORT_PASSWORD);
-  type_text (confirm, EXPORT_PASSWORD "x");
+  cd_test_type_text (password, EXPORT_PASSWORD);
+  cd_test_type_text (confirm, EXPORT_PASSWORD "x");
   g_assert_false (export_enabled (dialog));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export", NULL) &&
                   cd_export_dialog_get_exporting (dialog));
@@ -401,7 +349,7 @@ test_export_password_mismatch (Fixture       *fixture,
     g_assert_true (said);
   }
 
-  type_text (confirm, EXPORT_PASSWORD);
+  cd_test_type_text (confirm, EXPORT_PASSWORD);
   g_assert_true (export_enabled (dialog));
   g_assert_false (gtk_widget_has_css_class (confirm, "error"));
 
@@ -411,8 +359,8 @@ test_export_password_mismatch (Fixture       *fixture,
   g_assert_cmpstr (cd_export_dialog_rate_password ("password12"), ==, "fair");
   g_assert_cmpstr (cd_export_dialog_rate_password (EXPORT_PASSWORD), ==, "strong");
 
-  type_text (password, "1234");
-  type_text (confirm, "1234");
+  cd_test_type_text (password, "1234");
+  cd_test_type_text (confirm, "1234");
   /* Weak is a warning, not a refusal. */
   g_assert_true (export_enabled (dialog));
 }
@@ -440,7 +388,7 @@ test_export_pem_unencrypted (Fixture       *fixture,
   g_assert_false (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "E_ncryption")));
   g_assert_true (cd_test_is_shown (find_row (GTK_WIDGET (dialog), "_Key Format")));
 
-  select_item (find_row (GTK_WIDGET (dialog), "_Key Format"), "PKCS #1 (traditional)");
+  cd_test_select_item (find_row (GTK_WIDGET (dialog), "_Key Format"), "PKCS #1 (traditional)");
   gtk_switch_set_active (GTK_SWITCH (cd_test_find_widget (find_row (GTK_WIDGET (dialog),
                                                             "Include the _Root Certificate"),
                                                   GTK_TYPE_SWITCH)),
@@ -448,7 +396,7 @@ test_export_pem_unencrypted (Fixture       *fixture,
 
   warning = find_row (GTK_WIDGET (dialog), "I _understand that the key will not be protected");
   g_assert_false (cd_test_is_shown (warning));
-  select_item (find_row (GTK_WIDGET (dialog), "_Protection"), "None");
+  cd_test_select_item (find_row (GTK_WIDGET (dialog), "_Protection"), "None");
 
   /* Refused until the warning is ticked; no password asked. */
   g_assert_true (cd_test_is_shown (warning));
@@ -574,8 +522,8 @@ test_export_delete_key (Fixture       *fixture,
   /* Its warning stands out. */
   g_assert_true (gtk_widget_has_css_class (row, "error"));
 
-  type_text (find_row (GTK_WIDGET (dialog), "Pass_word"), EXPORT_PASSWORD);
-  type_text (find_row (GTK_WIDGET (dialog), "Con_firm Password"), EXPORT_PASSWORD);
+  cd_test_type_text (find_row (GTK_WIDGET (dialog), "Pass_word"), EXPORT_PASSWORD);
+  cd_test_type_text (find_row (GTK_WIDGET (dialog), "Con_firm Password"), EXPORT_PASSWORD);
   export_to (dialog, path);
 
   /* Modern: AES-256-CBC with PBKDF2, a SHA-256 MAC, no -legacy needed. */
@@ -611,8 +559,8 @@ test_export_fails (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (blocker, "a file", -1, NULL));
 
-  type_text (find_row (GTK_WIDGET (dialog), "Pass_word"), EXPORT_PASSWORD);
-  type_text (find_row (GTK_WIDGET (dialog), "Con_firm Password"), EXPORT_PASSWORD);
+  cd_test_type_text (find_row (GTK_WIDGET (dialog), "Pass_word"), EXPORT_PASSWORD);
+  cd_test_type_text (find_row (GTK_WIDGET (dialog), "Con_firm Password"), EXPORT_PASSWORD);
   cd_export_dialog_set_destination (dialog, file);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export", NULL);
 

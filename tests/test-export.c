@@ -230,14 +230,6 @@ assert_tool_ok (const char *cmd,
     *out = g_steal_pointer (&output);
 }
 
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
 static guint
 count (const char *haystack,
        const char *needle)
@@ -408,7 +400,7 @@ assert_openssl_fingerprint (Fixture    *f,
                                           inform);
 
   assert_tool_ok (cmd, &out, path, NULL);
-  assert_contains (out, expected);
+  cd_test_assert_contains (out, expected);
 }
 
 static void
@@ -485,7 +477,7 @@ test_p7b (Fixture       *f,
       path = export_leaf (f, options, "alone.p7b");
       assert_tool_ok (cmd, &out, path, NULL);
       g_assert_cmpuint (count (out, "subject="), ==, 1);
-      assert_contains (out, "subject=O = Certdesk Tests, CN = server.example.test");
+      cd_test_assert_contains (out, "subject=O = Certdesk Tests, CN = server.example.test");
       g_clear_pointer (&out, g_free);
       g_clear_pointer (&path, g_free);
 
@@ -494,8 +486,8 @@ test_p7b (Fixture       *f,
       path = export_leaf (f, options, "chain.p7b");
       assert_tool_ok (cmd, &out, path, NULL);
       g_assert_cmpuint (count (out, "subject="), ==, 3);
-      assert_contains (out, "subject=O = Certdesk Tests, CN = Certdesk Test Intermediate CA");
-      assert_contains (out, "subject=O = Certdesk Tests, CN = Certdesk Test Root CA");
+      cd_test_assert_contains (out, "subject=O = Certdesk Tests, CN = Certdesk Test Intermediate CA");
+      cd_test_assert_contains (out, "subject=O = Certdesk Tests, CN = Certdesk Test Root CA");
 
       if (formats[i] == CD_EXPORT_FORMAT_P7B_PEM)
         {
@@ -540,9 +532,9 @@ test_several (Fixture       *f,
                                              NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   assert_tool_ok ("openssl pkcs7 -inform DER -print_certs -noout -in %s", &out, p7b_path, NULL);
-  assert_contains (out, "server.example.test");
-  assert_contains (out, "Intermediate CA");
-  assert_contains (out, "Root CA");
+  cd_test_assert_contains (out, "server.example.test");
+  cd_test_assert_contains (out, "Intermediate CA");
+  cd_test_assert_contains (out, "Root CA");
 
   g_assert_false (cd_exporter_export_to_file (f->exporter, rows, der, der_file, NULL,
                                               NULL, NULL, NULL, &error));
@@ -597,32 +589,32 @@ check_pkcs12_readers (Fixture    *f,
                   &out, path, CD_TEST_PASSWORD);
   if (modern)
     {
-      assert_contains (out, "MAC: sha256");
-      assert_contains (out, "PBES2, PBKDF2, AES-256-CBC");
-      assert_contains (out, "Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC");
+      cd_test_assert_contains (out, "MAC: sha256");
+      cd_test_assert_contains (out, "PBES2, PBKDF2, AES-256-CBC");
+      cd_test_assert_contains (out, "Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC");
       g_assert_null (strstr (out, "TripleDES"));
     }
   else
     {
-      assert_contains (out, "MAC: sha1");
-      assert_contains (out, "PKCS7 Encrypted data: pbeWithSHA1And3-KeyTripleDES-CBC");
-      assert_contains (out, "Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC");
+      cd_test_assert_contains (out, "MAC: sha1");
+      cd_test_assert_contains (out, "PKCS7 Encrypted data: pbeWithSHA1And3-KeyTripleDES-CBC");
+      cd_test_assert_contains (out, "Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC");
       g_assert_null (strstr (out, "AES"));
     }
   g_clear_pointer (&out, g_free);
 
   assert_tool_ok ("openssl pkcs12 -info -nokeys -in %s -passin pass:%s", &out, path, CD_TEST_PASSWORD);
-  assert_contains (out, "friendlyName: Test Server");
-  assert_contains (out, "subject=O = Certdesk Tests, CN = Certdesk Test Intermediate CA");
+  cd_test_assert_contains (out, "friendlyName: Test Server");
+  cd_test_assert_contains (out, "subject=O = Certdesk Tests, CN = Certdesk Test Intermediate CA");
   g_clear_pointer (&out, g_free);
 
   if (have_tool ("certtool"))
     {
       assert_tool_ok ("certtool --p12-info --inder --infile %s --password %s", &out, path, CD_TEST_PASSWORD);
-      assert_contains (out, modern ? "MAC: SHA256" : "MAC: SHA1");
-      assert_contains (out, modern ? "Schema: PBES2-AES256-CBC" : "Schema: PKCS12-3DES-SHA1");
-      assert_contains (out, "Type: PKCS #8 Encrypted key");
-      assert_contains (out, "Friendly name: Test Server");
+      cd_test_assert_contains (out, modern ? "MAC: SHA256" : "MAC: SHA1");
+      cd_test_assert_contains (out, modern ? "Schema: PBES2-AES256-CBC" : "Schema: PKCS12-3DES-SHA1");
+      cd_test_assert_contains (out, "Type: PKCS #8 Encrypted key");
+      cd_test_assert_contains (out, "Friendly name: Test Server");
       g_clear_pointer (&out, g_free);
     }
 
@@ -630,17 +622,17 @@ check_pkcs12_readers (Fixture    *f,
     {
       assert_tool_ok ("keytool -list -storetype PKCS12 -keystore %s -storepass %s", &out, path, CD_TEST_PASSWORD);
       /* The friendly name is the alias; keytool lowers its case. */
-      assert_contains (out, "test server");
-      assert_contains (out, "PrivateKeyEntry");
+      cd_test_assert_contains (out, "test server");
+      cd_test_assert_contains (out, "PrivateKeyEntry");
       g_clear_pointer (&out, g_free);
     }
 
   if (have_tool ("pk12util"))
     {
       assert_tool_ok ("pk12util -l %s -W %s", &out, path, CD_TEST_PASSWORD);
-      assert_contains (out, "Certificate(has private key)");
-      assert_contains (out, "CN=server.example.test");
-      assert_contains (out, "Friendly Name: Test Server");
+      cd_test_assert_contains (out, "Certificate(has private key)");
+      cd_test_assert_contains (out, "CN=server.example.test");
+      cd_test_assert_contains (out, "Friendly Name: Test Server");
     }
 }
 
@@ -691,9 +683,9 @@ test_pkcs12_options (Fixture       *f,
   /* openssl prints the BMPString's U+00FC as the one byte 0xFC; UTF-8
    * bytes taken for ASCII would show as two characters.
    */
-  assert_contains (out, "friendlyName: Telefonanlage Gr\xfc" "n");
+  cd_test_assert_contains (out, "friendlyName: Telefonanlage Gr\xfc" "n");
   g_assert_cmpuint (count (out, "subject="), ==, 1);
-  assert_contains (out, "subject=O = Certdesk Tests, CN = server.example.test");
+  cd_test_assert_contains (out, "subject=O = Certdesk Tests, CN = server.example.test");
 
   assert_reimports (f, path, CD_TEST_UTF8_PASSWORD, TRUE, FALSE);
 
@@ -956,7 +948,7 @@ test_no_key (Fixture       *f,
   g_assert_false (cd_exporter_export_to_file (f->exporter, rows, options, file, NULL,
                                               NULL, NULL, NULL, &error));
   g_assert_error (error, CD_EXPORT_ERROR, CD_EXPORT_ERROR_NO_KEY);
-  assert_contains (error->message, "Certdesk Test Intermediate CA");
+  cd_test_assert_contains (error->message, "Certdesk Test Intermediate CA");
   listing = list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "");
 }
@@ -1058,7 +1050,7 @@ test_failed (Fixture       *f,
   g_assert_false (cd_exporter_export_to_file (f->exporter, rows, options, file, NULL,
                                               NULL, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
-  assert_contains (error->message, "out.pfx");
+  cd_test_assert_contains (error->message, "out.pfx");
 
   listing = list_dir (f->dir);
   g_assert_cmpstr (listing, ==, "file\n");
@@ -1234,7 +1226,7 @@ test_cli (Fixture       *f,
                  "-o", p12, NULL);
   g_assert_cmpstr (run->err, ==, "");
   g_assert_cmpint (run->status, ==, 0);
-  assert_contains (run->out, "cli.pfx");
+  cd_test_assert_contains (run->out, "cli.pfx");
   g_assert_cmpuint (file_mode (p12), ==, 0600);
   check_pkcs12_readers (f, p12, TRUE);
   g_clear_pointer (&run, cli_run_free);
@@ -1242,7 +1234,7 @@ test_cli (Fixture       *f,
   /* No password and no terminal: refused, nothing written. */
   run = run_cli (envp, "export", sha256, "--format", "pem-key-cert", "-o", pem, NULL);
   g_assert_cmpint (run->status, ==, 2);
-  assert_contains (run->err, "--no-key-encryption");
+  cd_test_assert_contains (run->err, "--no-key-encryption");
   g_assert_false (g_file_test (pem, G_FILE_TEST_EXISTS));
   g_clear_pointer (&run, cli_run_free);
 
@@ -1257,7 +1249,7 @@ test_cli (Fixture       *f,
   /* An existing file is kept without --force. */
   run = run_cli (envp, "export", sha256, "--format", "der", "-o", pem, NULL);
   g_assert_cmpint (run->status, ==, 1);
-  assert_contains (run->err, "--force");
+  cd_test_assert_contains (run->err, "--force");
   g_clear_pointer (&labels, g_free);
   labels = begin_lines (pem);
   g_assert_cmpstr (labels, ==, "CERTIFICATE,RSA PRIVATE KEY,CERTIFICATE");
@@ -1287,7 +1279,7 @@ test_cli (Fixture       *f,
 
   run = run_cli (envp, "export", sha256, "--format", "pfx", "-o", p12, NULL);
   g_assert_cmpint (run->status, ==, 2);
-  assert_contains (run->err, "p12-legacy");
+  cd_test_assert_contains (run->err, "p12-legacy");
 }
 
 int

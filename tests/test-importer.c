@@ -76,27 +76,6 @@ import_ok (Fixture     *fixture,
   g_assert_nonnull (result);
 }
 
-/* The single row of @kind whose "Issued To" is @cn, or NULL. */
-static CdCertificate *
-find_row (Fixture     *fixture,
-          CdStoreKind  kind,
-          const char  *cn)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = cd_database_list_store (fixture->database, kind, &error);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      CdCertificate *row = g_ptr_array_index (rows, i);
-
-      if (g_strcmp0 (cd_certificate_get_subject_cn (row), cn) == 0)
-        return g_object_ref (row);
-    }
-
-  return NULL;
-}
-
 static gboolean
 keyring_has (Fixture    *fixture,
              const char *key_id)
@@ -125,10 +104,10 @@ test_importer_automatic_placement (Fixture       *fixture,
   import_ok (fixture, "leaf.csr", NULL, CD_STORE_KIND_AUTO);
   import_ok (fixture, "certtool-ca.pem", NULL, CD_STORE_KIND_AUTO);
 
-  root = find_row (fixture, CD_STORE_KIND_ROOT, "Certdesk Test Root CA");
-  intermediate = find_row (fixture, CD_STORE_KIND_CA, "Certdesk Test Intermediate CA");
-  other = find_row (fixture, CD_STORE_KIND_ADDRESS_BOOK, "person.example.test");
-  request = find_row (fixture, CD_STORE_KIND_REQUEST, "server.example.test");
+  root = cd_test_find_certificate (fixture->database, CD_STORE_KIND_ROOT, "Certdesk Test Root CA");
+  intermediate = cd_test_find_certificate (fixture->database, CD_STORE_KIND_CA, "Certdesk Test Intermediate CA");
+  other = cd_test_find_certificate (fixture->database, CD_STORE_KIND_ADDRESS_BOOK, "person.example.test");
+  request = cd_test_find_certificate (fixture->database, CD_STORE_KIND_REQUEST, "server.example.test");
 
   g_assert_nonnull (root);
   g_assert_nonnull (intermediate);
@@ -163,7 +142,7 @@ test_importer_pfx_goes_to_personal (Fixture       *fixture,
   g_assert_cmpuint (cd_import_result_get_keys_added (result) +
                     cd_import_result_get_keys_existing (result), ==, 1);
 
-  leaf = find_row (fixture, CD_STORE_KIND_MY, "server.example.test");
+  leaf = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "server.example.test");
   g_assert_nonnull (leaf);
   g_assert_true (cd_certificate_get_has_private_key (leaf));
   g_assert_cmpstr (cd_certificate_get_friendly_name (leaf), ==, "Test Server");
@@ -175,7 +154,7 @@ test_importer_pfx_goes_to_personal (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (pem, "-----BEGIN PRIVATE KEY-----"));
   cd_keyring_free_secret (pem);
 
-  root = find_row (fixture, CD_STORE_KIND_ROOT, "Certdesk Test Root CA");
+  root = cd_test_find_certificate (fixture->database, CD_STORE_KIND_ROOT, "Certdesk Test Root CA");
   g_assert_nonnull (root);
   g_assert_false (cd_certificate_get_has_private_key (root));
 
@@ -230,13 +209,13 @@ test_importer_certificate_then_key (Fixture       *fixture,
   g_autoptr(CdCertificate) after = NULL;
 
   import_ok (fixture, "leaf.pem", NULL, CD_STORE_KIND_AUTO);
-  before = find_row (fixture, CD_STORE_KIND_ADDRESS_BOOK, "server.example.test");
+  before = cd_test_find_certificate (fixture->database, CD_STORE_KIND_ADDRESS_BOOK, "server.example.test");
   g_assert_nonnull (before);
   g_assert_false (cd_certificate_get_has_private_key (before));
 
   import_ok (fixture, "leaf-pkcs1.key", NULL, CD_STORE_KIND_AUTO);
 
-  after = find_row (fixture, CD_STORE_KIND_MY, "server.example.test");
+  after = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "server.example.test");
   g_assert_nonnull (after);
   g_assert_true (cd_certificate_get_has_private_key (after));
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ADDRESS_BOOK), ==, 0);
@@ -258,7 +237,7 @@ test_importer_key_then_certificate (Fixture       *fixture,
                     cd_import_result_get_keys_existing (result), ==, 1);
 
   import_ok (fixture, "ec.pem", NULL, CD_STORE_KIND_AUTO);
-  leaf = find_row (fixture, CD_STORE_KIND_MY, "ec.example.test");
+  leaf = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "ec.example.test");
   g_assert_nonnull (leaf);
   g_assert_true (cd_certificate_get_has_private_key (leaf));
   g_assert_true (keyring_has (fixture, cd_certificate_get_key_id (leaf)));
@@ -291,7 +270,7 @@ test_importer_encrypted_keys (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 
   import_ok (fixture, "ed25519.key", NULL, CD_STORE_KIND_AUTO);
-  leaf = find_row (fixture, CD_STORE_KIND_MY, "ed25519.example.test");
+  leaf = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "ed25519.example.test");
   g_assert_nonnull (leaf);
   g_assert_true (cd_certificate_get_has_private_key (leaf));
 }
@@ -338,7 +317,7 @@ test_importer_chosen_store (Fixture       *fixture,
   g_autoptr(CdCertificate) request = NULL;
 
   import_ok (fixture, "leaf.der", NULL, CD_STORE_KIND_TRUSTED_PEOPLE);
-  leaf = find_row (fixture, CD_STORE_KIND_TRUSTED_PEOPLE, "server.example.test");
+  leaf = cd_test_find_certificate (fixture->database, CD_STORE_KIND_TRUSTED_PEOPLE, "server.example.test");
   g_assert_nonnull (leaf);
 
   /* The same certificate may sit in several stores, as on Windows. */
@@ -348,7 +327,7 @@ test_importer_chosen_store (Fixture       *fixture,
 
   /* Requests are never certificates of another store. */
   import_ok (fixture, "leaf-csr.der", NULL, CD_STORE_KIND_ROOT);
-  request = find_row (fixture, CD_STORE_KIND_REQUEST, "server.example.test");
+  request = cd_test_find_certificate (fixture->database, CD_STORE_KIND_REQUEST, "server.example.test");
   g_assert_nonnull (request);
   g_assert_cmpuint (cd_test_count_rows (fixture->database, CD_STORE_KIND_ROOT), ==, 0);
 }
@@ -448,7 +427,7 @@ test_importer_busy_database_rolls_back_key (Fixture       *fixture,
   sqlite3 *other = NULL;
 
   import_ok (fixture, "leaf.pem", NULL, CD_STORE_KIND_AUTO);
-  leaf = find_row (fixture, CD_STORE_KIND_ADDRESS_BOOK, "server.example.test");
+  leaf = cd_test_find_certificate (fixture->database, CD_STORE_KIND_ADDRESS_BOOK, "server.example.test");
   g_assert_nonnull (leaf);
 
   /* The pfx key must be new to the keyring for the test to mean anything. */
@@ -617,7 +596,7 @@ test_importer_bytes_async (Fixture       *fixture,
   g_assert_cmpuint (cd_import_result_get_keys_added (result), ==, 1);
 
   /* The key paired with the certificate imported before. */
-  row = find_row (fixture, CD_STORE_KIND_MY, "server.example.test");
+  row = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "server.example.test");
   g_assert_nonnull (row);
   g_assert_true (cd_certificate_get_has_private_key (row));
   g_assert_true (keyring_has (fixture, cd_certificate_get_key_id (row)));

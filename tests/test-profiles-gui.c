@@ -43,13 +43,7 @@
 
 #define DEADLINE_SECONDS 60
 
-typedef struct
-{
-  CdDatabase *database;
-  CdKeyring  *keyring;
-  CdWindow   *window;
-  char       *tmpdir;
-} Fixture;
+typedef CdTestWindowFixture Fixture;
 
 /* Screenshots */
 
@@ -119,11 +113,7 @@ static GtkWidget *
 get_wizard_child (CdRequestWizard *wizard,
                   const char      *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (wizard), CD_TYPE_REQUEST_WIZARD, name);
-
-  g_assert_nonnull (child);
-
-  return GTK_WIDGET (child);
+  return cd_test_template_child (wizard, CD_TYPE_REQUEST_WIZARD, name);
 }
 
 static void
@@ -195,27 +185,6 @@ open_wizard (Fixture *fixture)
   return wizard;
 }
 
-static CdCertificate *
-find_row (Fixture     *fixture,
-          CdStoreKind  kind,
-          const char  *subject_cn)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GError) error = NULL;
-
-  rows = cd_database_list_store (fixture->database, kind, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      CdCertificate *row = g_ptr_array_index (rows, i);
-
-      if (g_strcmp0 (cd_certificate_get_subject_cn (row), subject_cn) == 0)
-        return g_object_ref (row);
-    }
-
-  g_error ("No “%s” in the store", subject_cn);
-}
-
 static void
 import_file (Fixture     *fixture,
              const char  *name,
@@ -271,7 +240,7 @@ static CdCertificateDialog *
 open_check_page (Fixture    *fixture,
                  const char *subject_cn)
 {
-  g_autoptr(CdCertificate) row = find_row (fixture, CD_STORE_KIND_MY, subject_cn);
+  g_autoptr(CdCertificate) row = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, subject_cn);
   GtkWindow *dialog = cd_window_show_certificate (fixture->window, row);
 
   g_assert_nonnull (dialog);
@@ -294,34 +263,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->database = cd_test_open_database (NULL);
-  fixture->keyring = cd_keyring_new (FALSE);
-  fixture->window = cd_window_new (NULL, fixture->database, fixture->keyring);
-  fixture->tmpdir = cd_test_make_tmpdir ();
-
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
-  cd_test_iterate_pending ();
+  cd_test_window_fixture_set_up (fixture, -1, -1);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  CdWindow *window = g_steal_pointer (&fixture->window);
-  g_autofree char *quoted = g_shell_quote (fixture->tmpdir);
-
   close_dialogs ();
-
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  cd_test_iterate_pending ();
-
-  cd_test_run_command ("rm -rf %s", quoted);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-  g_clear_object (&fixture->keyring);
-  g_clear_object (&fixture->database);
+  cd_test_window_fixture_tear_down (fixture);
 }
 
 /* The wizard */
@@ -575,7 +525,7 @@ test_steps_remembered (Fixture       *fixture,
   GtkCheckButton *check;
 
   make_certificates (fixture);
-  row = find_row (fixture, CD_STORE_KIND_MY, "osv.example.test");
+  row = cd_test_find_certificate (fixture->database, CD_STORE_KIND_MY, "osv.example.test");
 
   dialog = open_check_page (fixture, "osv.example.test");
   g_assert_true (cd_check_page_set_profile_id (get_check_page (dialog), "openscape-voice"));

@@ -36,13 +36,7 @@
 
 #define DEADLINE_SECONDS 120
 
-typedef struct
-{
-  CdDatabase *database;
-  CdKeyring  *keyring;
-  CdWindow   *window;
-  char       *tmpdir;
-} Fixture;
+typedef CdTestWindowFixture Fixture;
 
 static void
 close_dialogs (void)
@@ -55,38 +49,7 @@ static GtkWidget *
 get_child (CdRequestWizard *wizard,
            const char      *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (wizard), CD_TYPE_REQUEST_WIZARD, name);
-
-  g_assert_nonnull (child);
-
-  return GTK_WIDGET (child);
-}
-
-static void
-type_text (GtkWidget  *editable,
-           const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  cd_test_iterate_pending ();
-}
-
-static void
-select_item (GtkWidget  *row,
-             const char *item)
-{
-  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item) == 0)
-        {
-          adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
-          cd_test_iterate_pending ();
-          return;
-        }
-    }
-
-  g_error ("No item “%s”", item);
+  return cd_test_template_child (wizard, CD_TYPE_REQUEST_WIZARD, name);
 }
 
 static gboolean
@@ -119,7 +82,7 @@ set_san (CdRequestWizard *wizard,
          const char      *text)
 {
   gtk_drop_down_set_selected (cd_request_wizard_get_san_type (wizard, position), type);
-  type_text (GTK_WIDGET (cd_request_wizard_get_san_entry (wizard, position)), text);
+  cd_test_type_text (GTK_WIDGET (cd_request_wizard_get_san_entry (wizard, position)), text);
 }
 
 static gboolean
@@ -196,34 +159,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->database = cd_test_open_database (NULL);
-  fixture->keyring = cd_keyring_new (FALSE);
-  fixture->window = cd_window_new (NULL, fixture->database, fixture->keyring);
-  fixture->tmpdir = cd_test_make_tmpdir ();
-
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  cd_test_iterate_until (cd_test_window_mapped, fixture->window, "the window to be shown");
-  cd_test_iterate_pending ();
+  cd_test_window_fixture_set_up (fixture, -1, -1);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  CdWindow *window = g_steal_pointer (&fixture->window);
-  g_autofree char *quoted = g_shell_quote (fixture->tmpdir);
-
   close_dialogs ();
-
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
-  cd_test_iterate_pending ();
-
-  cd_test_run_command ("rm -rf %s", quoted);
-  g_clear_pointer (&fixture->tmpdir, g_free);
-  g_clear_object (&fixture->keyring);
-  g_clear_object (&fixture->database);
+  cd_test_window_fixture_tear_down (fixture);
 }
 
 /* The new user's way, from the issue: a host name, three DNS names, an
@@ -270,22 +214,22 @@ test_wizard_request_and_reply (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (get_child (wizard, "cn_row"), "error"));
   g_assert_true (gtk_widget_get_visible (get_child (wizard, "subject_error_label")));
 
-  type_text (get_child (wizard, "cn_row"), "pbx.example.com");
+  cd_test_type_text (get_child (wizard, "cn_row"), "pbx.example.com");
   g_assert_false (gtk_widget_has_css_class (get_child (wizard, "cn_row"), "error"));
-  type_text (get_child (wizard, "o_row"), "Example Corp");
-  type_text (get_child (wizard, "ou_row"), "Telephony");
-  type_text (get_child (wizard, "l_row"), "Berlin");
+  cd_test_type_text (get_child (wizard, "o_row"), "Example Corp");
+  cd_test_type_text (get_child (wizard, "ou_row"), "Telephony");
+  cd_test_type_text (get_child (wizard, "l_row"), "Berlin");
 
   /* A three-letter country is flagged as typed, and blocks Next. */
   c_row = get_child (wizard, "c_row");
-  type_text (c_row, "DEU");
+  cd_test_type_text (c_row, "DEU");
   g_assert_true (gtk_widget_has_css_class (c_row, "error"));
   g_assert_true (gtk_widget_get_visible (get_child (wizard, "subject_error_label")));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_child (wizard, "subject_error_label"))), !=, "");
   activate (wizard, "wizard.next");
   g_assert_cmpstr (cd_request_wizard_get_page (wizard), ==, "subject");
 
-  type_text (c_row, "DE");
+  cd_test_type_text (c_row, "DE");
   g_assert_false (gtk_widget_has_css_class (c_row, "error"));
   g_assert_false (gtk_widget_get_visible (get_child (wizard, "subject_error_label")));
   activate (wizard, "wizard.next");
@@ -349,8 +293,8 @@ test_wizard_request_and_reply (Fixture       *fixture,
   cd_test_iterate_pending ();
   g_assert_false (has_item (key_type_row, cd_key_type_get_title (CD_KEY_TYPE_RSA_1024)));
 
-  select_item (key_type_row, cd_key_type_get_title (CD_KEY_TYPE_EC_P256));
-  select_item (get_child (wizard, "digest_row"), "SHA-256");
+  cd_test_select_item (key_type_row, cd_key_type_get_title (CD_KEY_TYPE_EC_P256));
+  cd_test_select_item (get_child (wizard, "digest_row"), "SHA-256");
 
   activate (wizard, "wizard.next");
   g_assert_cmpstr (cd_request_wizard_get_page (wizard), ==, "review");
@@ -443,7 +387,7 @@ test_wizard_cancel (Fixture       *fixture,
 
   g_object_ref (wizard);
   activate (wizard, "wizard.next");
-  type_text (get_child (wizard, "cn_row"), "host.example.com");
+  cd_test_type_text (get_child (wizard, "cn_row"), "host.example.com");
 
   activate (wizard, "wizard.cancel");
   cd_test_iterate_until (cd_test_toplevel_shown, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),

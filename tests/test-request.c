@@ -29,101 +29,28 @@
 #include "cd-request-builder.h"
 #include "cd-test-utils.h"
 
-typedef struct
-{
-  CdDatabase *database;
-  char       *database_path;
-  CdKeyring  *keyring;
-  char       *dir;
-} Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} ShellRun;
-
-static void
-shell_run_free (ShellRun *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShellRun, shell_run_free)
-
-static ShellRun *
-shell (const char *format,
-       ...) G_GNUC_PRINTF (1, 2);
-
-static ShellRun *
-shell (const char *format,
-       ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *cmd = NULL;
-  const char *argv[] = { "/bin/sh", "-c", NULL, NULL };
-  ShellRun *run = g_new0 (ShellRun, 1);
-  int status = 0;
-  va_list args;
-
-  va_start (args, format);
-  cmd = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  argv[2] = cmd;
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
-                &run->out, &run->err, &status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-
-  return run;
-}
-
-static char *
-shell_ok (const char *cmd)
-{
-  g_autoptr(ShellRun) run = shell ("%s", cmd);
-
-  if (run->status != 0)
-    g_error ("command failed (%d): %s\n%s%s", run->status, cmd, run->out, run->err);
-
-  return g_steal_pointer (&run->out);
-}
+typedef CdTestStoreFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = cd_test_make_tmpdir ();
-  f->database_path = g_build_filename (f->dir, "certdesk", "certdesk.db", NULL);
-  f->database = cd_database_open (f->database_path, NULL);
-  g_assert_nonnull (f->database);
-  f->keyring = cd_keyring_new (FALSE);
+  cd_test_store_fixture_set_up (f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  /* Nothing may keep the database open once its file is removed. */
-  g_object_add_weak_pointer (G_OBJECT (f->database), (gpointer *)&f->database);
-  g_object_unref (f->database);
-  g_assert_null (f->database);
-  g_clear_object (&f->keyring);
-  cd_test_run_command ("rm -rf '%s'", f->dir);
-  g_free (f->dir);
-  g_free (f->database_path);
+  cd_test_store_fixture_tear_down (f);
 }
 
 /* certdesk-cli with its database in the fixture's folder. */
-static ShellRun *
+static CdTestShellRun *
 cli (Fixture    *f,
      const char *args)
 {
-  return shell ("XDG_DATA_HOME='%s' '%s' %s", f->dir, g_getenv ("CD_TEST_CLI"), args);
+  return cd_test_shell ("XDG_DATA_HOME='%s' '%s' %s", f->dir, g_getenv ("CD_TEST_CLI"), args);
 }
 
 static guint
@@ -424,7 +351,7 @@ assert_keyring_matches (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *cmd = g_strdup_printf ("openssl req -in '%s' -pubkey -noout", csr_path);
-  g_autofree char *request_pubkey = shell_ok (cmd);
+  g_autofree char *request_pubkey = cd_test_shell_ok ("%s", cmd);
   char *pem;
   BIO *in, *out;
   EVP_PKEY *key;
@@ -457,15 +384,7 @@ openssl_text (const char *csr_path)
   g_autofree char *cmd = g_strdup_printf ("openssl req -in '%s' -verify -noout -text "
                                           "-nameopt multiline,show_type,-esc_msb,utf8 2>&1", csr_path);
 
-  return shell_ok (cmd);
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
+  return cd_test_shell_ok ("%s", cmd);
 }
 
 typedef struct
@@ -535,25 +454,25 @@ test_build_readback (Fixture       *f,
       path = write_temp (f, name, pem);
 
       text = openssl_text (path);
-      assert_contains (text, "verify OK");
-      assert_contains (text,
-                       "        Subject:\n"
-                       "            countryName               = PRINTABLESTRING:DE\n"
-                       "            stateOrProvinceName       = PRINTABLESTRING:NRW\n"
-                       "            localityName              = UTF8STRING:Köln\n"
-                       "            organizationName          = UTF8STRING:Müller & Söhne\n"
-                       "            organizationalUnitName    = PRINTABLESTRING:IT Services\n"
-                       "            commonName                = PRINTABLESTRING:www.example.com\n"
-                       "            emailAddress              = IA5STRING:pki@example.com\n");
-      assert_contains (text,
-                       "X509v3 Subject Alternative Name: \n"
-                       "                    DNS:www.example.com, DNS:xn--bcher-kva.example, DNS:*.example.com, "
-                       "IP Address:192.0.2.10, IP Address:2001:DB8:0:0:0:0:0:1, email:admin@example.com, "
-                       "URI:sip:pbx.example.com\n");
-      assert_contains (text, ku_line);
-      assert_contains (text, "X509v3 Extended Key Usage: \n                    TLS Web Server Authentication\n");
-      assert_contains (text, key_line);
-      assert_contains (text, sig_line);
+      cd_test_assert_contains (text, "verify OK");
+      cd_test_assert_contains (text,
+                               "        Subject:\n"
+                               "            countryName               = PRINTABLESTRING:DE\n"
+                               "            stateOrProvinceName       = PRINTABLESTRING:NRW\n"
+                               "            localityName              = UTF8STRING:Köln\n"
+                               "            organizationName          = UTF8STRING:Müller & Söhne\n"
+                               "            organizationalUnitName    = PRINTABLESTRING:IT Services\n"
+                               "            commonName                = PRINTABLESTRING:www.example.com\n"
+                               "            emailAddress              = IA5STRING:pki@example.com\n");
+      cd_test_assert_contains (text,
+                               "X509v3 Subject Alternative Name: \n"
+                               "                    DNS:www.example.com, DNS:xn--bcher-kva.example, DNS:*.example.com, "
+                               "IP Address:192.0.2.10, IP Address:2001:DB8:0:0:0:0:0:1, email:admin@example.com, "
+                               "URI:sip:pbx.example.com\n");
+      cd_test_assert_contains (text, ku_line);
+      cd_test_assert_contains (text, "X509v3 Extended Key Usage: \n                    TLS Web Server Authentication\n");
+      cd_test_assert_contains (text, key_line);
+      cd_test_assert_contains (text, sig_line);
 
       /* In the request store, paired with its key. */
       g_assert_true (cd_certificate_get_is_request (row));
@@ -593,19 +512,19 @@ test_build_utf8_and_usages (Fixture       *f,
   text = openssl_text (path);
 
   /* Forced UTF8String, but the country stays PrintableString (RFC 5280). */
-  assert_contains (text, "countryName               = PRINTABLESTRING:US\n"
+  cd_test_assert_contains (text, "countryName               = PRINTABLESTRING:US\n"
                          "            commonName                = UTF8STRING:Jane Doe\n");
-  assert_contains (text, "X509v3 Subject Alternative Name: \n                    email:jane@example.com\n");
-  assert_contains (text, "Digital Signature, Non Repudiation, Key Agreement\n");
-  assert_contains (text, "TLS Web Server Authentication, TLS Web Client Authentication\n");
+  cd_test_assert_contains (text, "X509v3 Subject Alternative Name: \n                    email:jane@example.com\n");
+  cd_test_assert_contains (text, "Digital Signature, Non Repudiation, Key Agreement\n");
+  cd_test_assert_contains (text, "TLS Web Server Authentication, TLS Web Client Authentication\n");
 
   /* The dump the Review page shows is openssl's reading too. */
   bytes = g_bytes_new (pem, strlen (pem));
   dump = cd_request_dump_text (bytes, &error);
   g_assert_no_error (error);
-  assert_contains (dump, "Certificate Request:");
-  assert_contains (dump, "CN = Jane Doe");
-  assert_contains (dump, "email:jane@example.com");
+  cd_test_assert_contains (dump, "Certificate Request:");
+  cd_test_assert_contains (dump, "CN = Jane Doe");
+  cd_test_assert_contains (dump, "email:jane@example.com");
   g_assert_true (cd_request_verify_signature (bytes, &error));
   g_assert_no_error (error);
 }
@@ -659,8 +578,8 @@ test_build_legacy (Fixture       *f,
   g_assert_no_error (error);
   path = write_temp (f, "legacy.csr", pem);
   text = openssl_text (path);
-  assert_contains (text, "Public-Key: (1024 bit)");
-  assert_contains (text, "Signature Algorithm: sha1WithRSAEncryption");
+  cd_test_assert_contains (text, "Public-Key: (1024 bit)");
+  cd_test_assert_contains (text, "Signature Algorithm: sha1WithRSAEncryption");
 }
 
 /* ---- key generation ---- */
@@ -880,16 +799,16 @@ test_from_certificate (Fixture       *f,
     g_assert_no_error (error);
     path = write_temp (f, "renew.csr", pem);
     text = openssl_text (path);
-    assert_contains (text, "verify OK");
-    assert_contains (text, "DNS:server.example.test, DNS:www.example.test, IP Address:192.0.2.10\n");
-    assert_contains (text, "TLS Web Server Authentication, TLS Web Client Authentication\n");
-    assert_contains (text, "Digital Signature, Key Encipherment\n");
+    cd_test_assert_contains (text, "verify OK");
+    cd_test_assert_contains (text, "DNS:server.example.test, DNS:www.example.test, IP Address:192.0.2.10\n");
+    cd_test_assert_contains (text, "TLS Web Server Authentication, TLS Web Client Authentication\n");
+    cd_test_assert_contains (text, "Digital Signature, Key Encipherment\n");
 
     cmd = g_strdup_printf ("openssl x509 -in '%s' -pubkey -noout", g_file_peek_path (cert_file));
-    expected_pubkey = shell_ok (cmd);
+    expected_pubkey = cd_test_shell_ok ("%s", cmd);
     g_free (cmd);
     cmd = g_strdup_printf ("openssl req -in '%s' -pubkey -noout", path);
-    request_pubkey = shell_ok (cmd);
+    request_pubkey = cd_test_shell_ok ("%s", cmd);
     g_assert_cmpstr (request_pubkey, ==, expected_pubkey);
   }
 }
@@ -927,8 +846,8 @@ test_verify_signature (Fixture       *f,
   g_assert_true (cd_request_verify_signature (pem, &error));
   dump = cd_request_dump_text (pem, &error);
   g_assert_no_error (error);
-  assert_contains (dump, "Subject: O = Certdesk Tests, CN = server.example.test");
-  assert_contains (dump, "DNS:server.example.test");
+  cd_test_assert_contains (dump, "Subject: O = Certdesk Tests, CN = server.example.test");
+  cd_test_assert_contains (dump, "DNS:server.example.test");
 
   g_assert_false (cd_request_verify_signature (garbage, &error));
   g_assert_error (error, CD_REQUEST_ERROR, CD_REQUEST_ERROR_FAILED);
@@ -962,12 +881,12 @@ test_cli_invalid (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(ShellRun) run = cli (f, cases[i].args);
+      g_autoptr(CdTestShellRun) run = cli (f, cases[i].args);
 
       g_test_message ("%s", cases[i].args);
       g_assert_cmpint (run->status, ==, 2);
       g_assert_cmpstr (run->out, ==, "");
-      assert_contains (run->err, cases[i].message);
+      cd_test_assert_contains (run->err, cases[i].message);
     }
 
   keyring_after = cd_test_dump_keyring ();
@@ -990,7 +909,7 @@ cli_request_and_issue (Fixture    *f,
   g_autofree char *text = NULL;
   g_autofree char *out = NULL;
   g_autofree char *san_line = NULL;
-  g_autoptr(ShellRun) run = NULL;
+  g_autoptr(CdTestShellRun) run = NULL;
 
   args = g_strdup_printf ("request --cn %s --o 'Example Ltd' --c GB --san dns:alt.example.com "
                           "--san ip:198.51.100.7 --san uri:sip:pbx.example.com --key ec:p256 "
@@ -999,23 +918,23 @@ cli_request_and_issue (Fixture    *f,
   run = cli (f, args);
   if (run->status != 0)
     g_error ("certdesk-cli %s failed: %s", args, run->err);
-  assert_contains (run->out, "Request written to");
+  cd_test_assert_contains (run->out, "Request written to");
 
   text = openssl_text (csr);
-  assert_contains (text, "verify OK");
-  assert_contains (text, "countryName               = PRINTABLESTRING:GB\n"
+  cd_test_assert_contains (text, "verify OK");
+  cd_test_assert_contains (text, "countryName               = PRINTABLESTRING:GB\n"
                          "            organizationName          = PRINTABLESTRING:Example Ltd\n");
   san_line = g_strdup_printf ("DNS:%s, DNS:alt.example.com, IP Address:198.51.100.7, "
                               "URI:sip:pbx.example.com\n", cn);
-  assert_contains (text, san_line);
-  assert_contains (text, "X509v3 Key Usage: critical\n                    Digital Signature\n");
-  assert_contains (text, "TLS Web Server Authentication, TLS Web Client Authentication\n");
-  assert_contains (text, "Signature Algorithm: ecdsa-with-SHA384");
+  cd_test_assert_contains (text, san_line);
+  cd_test_assert_contains (text, "X509v3 Key Usage: critical\n                    Digital Signature\n");
+  cd_test_assert_contains (text, "TLS Web Server Authentication, TLS Web Client Authentication\n");
+  cd_test_assert_contains (text, "Signature Algorithm: ecdsa-with-SHA384");
 
   cmd = g_strdup_printf ("openssl x509 -req -in '%s' -CA '%s' -CAkey '%s' -set_serial 4242 -days 30 "
                          "-copy_extensions copy -out '%s' 2>&1",
                          csr, int_pem, int_key, cert);
-  out = shell_ok (cmd);
+  out = cd_test_shell_ok ("%s", cmd);
 
   return g_steal_pointer (&cert);
 }
@@ -1026,8 +945,8 @@ test_complete_pem (Fixture       *f,
 {
   g_autofree char *cert = cli_request_and_issue (f, "www.example.com");
   g_autofree char *args = g_strdup_printf ("import '%s'", cert);
-  g_autoptr(ShellRun) run = NULL;
-  g_autoptr(ShellRun) list = NULL;
+  g_autoptr(CdTestShellRun) run = NULL;
+  g_autoptr(CdTestShellRun) list = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   CdCertificate *row;
@@ -1036,8 +955,8 @@ test_complete_pem (Fixture       *f,
 
   run = cli (f, args);
   g_assert_cmpint (run->status, ==, 0);
-  assert_contains (run->out, "1 certificate imported into Personal");
-  assert_contains (run->out, "1 request completed");
+  cd_test_assert_contains (run->out, "1 certificate imported into Personal");
+  cd_test_assert_contains (run->out, "1 request completed");
 
   rows = cd_database_list_store (f->database, CD_STORE_KIND_MY, &error);
   g_assert_no_error (error);
@@ -1048,7 +967,7 @@ test_complete_pem (Fixture       *f,
   g_assert_cmpuint (cd_test_count_rows (f->database, CD_STORE_KIND_REQUEST), ==, 0);
 
   /* Importing it again completes nothing more. */
-  g_clear_pointer (&run, shell_run_free);
+  g_clear_pointer (&run, cd_test_shell_run_free);
   run = cli (f, args);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_null (strstr (run->out, "request completed"));
@@ -1082,13 +1001,13 @@ test_complete_pkcs7 (Fixture       *f,
   /* What a Windows CA returns: the issued certificate and its chain. */
   cmd = g_strdup_printf ("openssl crl2pkcs7 -nocrl -certfile '%s' -certfile '%s' -certfile '%s' "
                          "-outform DER -out '%s'", cert, int_pem, root_pem, p7b);
-  out = shell_ok (cmd);
+  out = cd_test_shell_ok ("%s", cmd);
   {
     g_autofree char *root_der_path = g_build_filename (f->dir, "root.der", NULL);
     g_autofree char *convert = g_strdup_printf ("openssl x509 -in '%s' -outform DER -out '%s'",
                                                 root_pem, root_der_path);
 
-    g_free (shell_ok (convert));
+    g_free (cd_test_shell_ok ("%s", convert));
     g_assert_true (g_file_get_contents (root_der_path, &root_der, &root_len, NULL));
   }
 
@@ -1105,8 +1024,8 @@ test_complete_pkcs7 (Fixture       *f,
                    g_bytes_get_size (g_ptr_array_index (pending, 0)), root_der, root_len);
 
   summary = cd_import_result_dup_summary (result);
-  assert_contains (summary, "1 request completed");
-  assert_contains (summary, "1 root certificate awaits your approval");
+  cd_test_assert_contains (summary, "1 request completed");
+  cd_test_assert_contains (summary, "1 root certificate awaits your approval");
 
   mine = cd_database_list_store (f->database, CD_STORE_KIND_MY, &error);
   g_assert_cmpuint (mine->len, ==, 1);

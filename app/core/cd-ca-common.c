@@ -28,6 +28,7 @@
 #include "cd-errors.h"
 #include "cd-keyring.h"
 #include "cd-openssl-private.h"
+#include "cd-request-builder-private.h"
 
 /* How far back a new certificate starts, for devices whose clock is a
  * little behind the desktop's.
@@ -341,31 +342,13 @@ _cd_ca_add_key_identifiers (X509    *cert,
   return TRUE;
 }
 
-static const EVP_MD *
-digest_md (CdDigest digest)
-{
-  switch (digest)
-    {
-    case CD_DIGEST_SHA384:
-      return EVP_sha384 ();
-    case CD_DIGEST_SHA512:
-      return EVP_sha512 ();
-    case CD_DIGEST_SHA1:
-      return EVP_sha1 ();
-    case CD_DIGEST_SHA256:
-    default:
-      return EVP_sha256 ();
-    }
-}
-
 gboolean
 _cd_ca_sign (X509      *cert,
              EVP_PKEY  *key,
              CdDigest   digest,
              GError   **error)
 {
-  /* Ed25519 signs the message itself; it takes no separate digest. */
-  const EVP_MD *md = EVP_PKEY_get_base_id (key) == EVP_PKEY_ED25519 ? NULL : digest_md (digest);
+  const EVP_MD *md = _cd_request_signing_md (key, digest);
 
   if (X509_sign (cert, key, md) <= 0)
     {
@@ -399,4 +382,92 @@ _cd_ca_record_issued (CdDatabase  *database,
   sqlite3_bind_int64 (stmt, 4, issued_at);
 
   return _cd_database_step_done (database, stmt, error);
+}
+
+typedef struct
+{
+  char           *database_path;
+  CdKeyring      *keyring;
+  CdCaJob         job;
+  gpointer        job_data;
+  GDestroyNotify  job_data_free;
+} CaTask;
+
+static void
+ca_task_free (CaTask *state)
+{
+  g_free (state->database_path);
+  g_clear_object (&state->keyring);
+  g_clear_pointer (&state->job_data, state->job_data_free);
+  g_free (state);
+}
+
+static void
+ca_worker (GTask        *task,
+           gpointer      source_object,
+           gpointer      task_data,
+           GCancellable *cancellable)
+{
+  CaTask *state = task_data;
+  g_autoptr(CdDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  CdCaResult *result;
+
+  /* SQLite connections are not shared between threads. */
+  database = cd_database_open (state->database_path, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = state->job (database, state->keyring, state->job_data, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify)cd_ca_result_unref);
+}
+
+/* Runs @job in a worker thread; @job_data is freed with the task. */
+void
+_cd_ca_run_async (CdDatabase          *database,
+                  CdKeyring           *keyring,
+                  CdCaJob              job,
+                  gpointer             job_data,
+                  GDestroyNotify       job_data_free,
+                  gpointer             source_tag,
+                  const char          *name,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CaTask *state;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
+  /* Once stored, the result is reported even if cancelled just after. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  state = g_new0 (CaTask, 1);
+  state->database_path = g_strdup (cd_database_get_path (database));
+  state->keyring = g_object_ref (keyring);
+  state->job = job;
+  state->job_data = job_data;
+  state->job_data_free = job_data_free;
+
+  g_task_set_task_data (task, state, (GDestroyNotify)ca_task_free);
+  g_task_run_in_thread (task, ca_worker);
+}
+
+CdCaResult *
+_cd_ca_run_finish (GAsyncResult  *result,
+                   gpointer       source_tag,
+                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -301,46 +301,14 @@ cd_ca_create (CdDatabase         *database,
   return create_and_store (database, keyring, options, cancellable, error);
 }
 
-typedef struct
+static CdCaResult *
+create_job (CdDatabase    *database,
+            CdKeyring     *keyring,
+            gpointer       job_data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  char              *database_path;
-  CdKeyring         *keyring;
-  CdCaCreateOptions *options;
-} CreateState;
-
-static void
-create_state_free (CreateState *state)
-{
-  g_free (state->database_path);
-  g_clear_object (&state->keyring);
-  g_clear_pointer (&state->options, cd_ca_create_options_unref);
-  g_free (state);
-}
-
-static void
-create_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  CreateState *state = task_data;
-  g_autoptr(CdDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
-  CdCaResult *result;
-
-  /* SQLite connections are not shared between threads. */
-  database = cd_database_open (state->database_path, &error);
-  if (database == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  result = create_and_store (database, state->keyring, state->options, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify)cd_ca_result_unref);
+  return create_and_store (database, keyring, job_data, cancellable, error);
 }
 
 /**
@@ -363,26 +331,13 @@ cd_ca_create_async (CdDatabase          *database,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  CreateState *state;
-
   g_return_if_fail (CD_IS_DATABASE (database));
   g_return_if_fail (CD_IS_KEYRING (keyring));
   g_return_if_fail (options != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_ca_create_async);
-  g_task_set_name (task, "[certdesk] create CA");
-  /* Once stored, the CA is reported even if cancelled just after. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  state = g_new0 (CreateState, 1);
-  state->database_path = g_strdup (cd_database_get_path (database));
-  state->keyring = g_object_ref (keyring);
-  state->options = cd_ca_create_options_ref (options);
-
-  g_task_set_task_data (task, state, (GDestroyNotify)create_state_free);
-  g_task_run_in_thread (task, create_worker);
+  _cd_ca_run_async (database, keyring, create_job, cd_ca_create_options_ref (options),
+                    (GDestroyNotify)cd_ca_create_options_unref, cd_ca_create_async,
+                    "[certdesk] create CA", cancellable, callback, user_data);
 }
 
 /**
@@ -396,10 +351,7 @@ CdCaResult *
 cd_ca_create_finish (GAsyncResult  *result,
                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_ca_create_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _cd_ca_run_finish (result, cd_ca_create_async, error);
 }
 
 /**

@@ -51,6 +51,15 @@ struct _CdCaSignOptions
   guint               allow_legacy_digest : 1;
 };
 
+/* What a CA operation does in its worker thread, with a database
+ * connection of its own.
+ */
+typedef CdCaResult *(*CdCaJob) (CdDatabase    *database,
+                                CdKeyring     *keyring,
+                                gpointer       job_data,
+                                GCancellable  *cancellable,
+                                GError       **error);
+
 /* An authority ready to sign: its certificate, row and key. */
 typedef struct
 {
@@ -102,6 +111,19 @@ gboolean       _cd_ca_record_issued          (CdDatabase      *database,
                                               gint64           issued_at,
                                               GError         **error);
 GHashTable    *_cd_ca_dup_revoked            (CdDatabase      *database,
+                                              GError         **error);
+void           _cd_ca_run_async              (CdDatabase          *database,
+                                              CdKeyring           *keyring,
+                                              CdCaJob              job,
+                                              gpointer             job_data,
+                                              GDestroyNotify       job_data_free,
+                                              gpointer             source_tag,
+                                              const char          *name,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+CdCaResult    *_cd_ca_run_finish             (GAsyncResult    *result,
+                                              gpointer         source_tag,
                                               GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CdCaAuthority, _cd_ca_authority_free)

@@ -49,29 +49,6 @@ static const char *field_names[CD_N_SUBJECT_FIELDS] = {
   N_("E-mail address"),
 };
 
-static const struct
-{
-  CdKeyUsage usage;
-  int        bit;     /* RFC 5280 4.2.1.3 */
-} key_usage_bits[] = {
-  { CD_KEY_USAGE_DIGITAL_SIGNATURE, 0 },
-  { CD_KEY_USAGE_NON_REPUDIATION, 1 },
-  { CD_KEY_USAGE_KEY_ENCIPHERMENT, 2 },
-  { CD_KEY_USAGE_DATA_ENCIPHERMENT, 3 },
-  { CD_KEY_USAGE_KEY_AGREEMENT, 4 },
-};
-
-static const struct
-{
-  CdExtendedKeyUsage usage;
-  int                nid;
-} extended_key_usage_nids[] = {
-  { CD_EXTENDED_KEY_USAGE_SERVER_AUTH, NID_server_auth },
-  { CD_EXTENDED_KEY_USAGE_CLIENT_AUTH, NID_client_auth },
-  { CD_EXTENDED_KEY_USAGE_CODE_SIGNING, NID_code_sign },
-  { CD_EXTENDED_KEY_USAGE_EMAIL_PROTECTION, NID_email_protect },
-};
-
 /* Verified first, so that its errors name what is wrong. */
 static X509_REQ *
 parse_request (GBytes  *data,
@@ -323,13 +300,8 @@ add_usages (X509                      *cert,
     }
   if ((options->has_key_usage || !copied) && key_usage != CD_KEY_USAGE_NONE)
     {
-      g_autoptr(ASN1_BIT_STRING) bits = ASN1_BIT_STRING_new ();
+      g_autoptr(ASN1_BIT_STRING) bits = _cd_request_key_usage_bits (key_usage);
 
-      for (guint i = 0; i < G_N_ELEMENTS (key_usage_bits); i++)
-        {
-          if (key_usage & key_usage_bits[i].usage)
-            ASN1_BIT_STRING_set_bit (bits, key_usage_bits[i].bit, 1);
-        }
       ok &= X509_add1_ext_i2d (cert, NID_key_usage, bits, 1, X509V3_ADD_DEFAULT) == 1;
     }
 
@@ -342,13 +314,8 @@ add_usages (X509                      *cert,
     }
   if ((options->has_extended_key_usage || !copied) && extended_key_usage != CD_EXTENDED_KEY_USAGE_NONE)
     {
-      g_autoptr(EXTENDED_KEY_USAGE) usages = sk_ASN1_OBJECT_new_null ();
+      g_autoptr(EXTENDED_KEY_USAGE) usages = _cd_request_extended_key_usage (extended_key_usage);
 
-      for (guint i = 0; i < G_N_ELEMENTS (extended_key_usage_nids); i++)
-        {
-          if (extended_key_usage & extended_key_usage_nids[i].usage)
-            sk_ASN1_OBJECT_push (usages, OBJ_nid2obj (extended_key_usage_nids[i].nid));
-        }
       ok &= X509_add1_ext_i2d (cert, NID_ext_key_usage, usages, 0, X509V3_ADD_DEFAULT) == 1;
     }
 
@@ -641,48 +608,31 @@ cd_ca_sign_request (CdDatabase       *database,
 
 typedef struct
 {
-  char            *database_path;
-  CdKeyring       *keyring;
   char            *ca_sha256;
   GBytes          *request;
   CdCaSignOptions *options;
-} SignState;
+} SignJob;
 
 static void
-sign_state_free (SignState *state)
+sign_job_free (SignJob *job)
 {
-  g_free (state->database_path);
-  g_clear_object (&state->keyring);
-  g_free (state->ca_sha256);
-  g_clear_pointer (&state->request, g_bytes_unref);
-  g_clear_pointer (&state->options, cd_ca_sign_options_unref);
-  g_free (state);
+  g_free (job->ca_sha256);
+  g_clear_pointer (&job->request, g_bytes_unref);
+  g_clear_pointer (&job->options, cd_ca_sign_options_unref);
+  g_free (job);
 }
 
-static void
-sign_worker (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static CdCaResult *
+sign_job (CdDatabase    *database,
+          CdKeyring     *keyring,
+          gpointer       job_data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  SignState *state = task_data;
-  g_autoptr(CdDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
-  CdCaResult *result;
+  SignJob *job = job_data;
 
-  database = cd_database_open (state->database_path, &error);
-  if (database == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  result = sign_and_store (database, state->keyring, state->ca_sha256, state->request,
-                           state->options, cancellable, &error);
-  if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify)cd_ca_result_unref);
+  return sign_and_store (database, keyring, job->ca_sha256, job->request, job->options,
+                         cancellable, error);
 }
 
 /**
@@ -709,8 +659,7 @@ cd_ca_sign_request_async (CdDatabase          *database,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  SignState *state;
+  SignJob *job;
 
   g_return_if_fail (CD_IS_DATABASE (database));
   g_return_if_fail (CD_IS_KEYRING (keyring));
@@ -718,20 +667,14 @@ cd_ca_sign_request_async (CdDatabase          *database,
   g_return_if_fail (request != NULL);
   g_return_if_fail (options != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, cd_ca_sign_request_async);
-  g_task_set_name (task, "[certdesk] sign request");
-  g_task_set_check_cancellable (task, FALSE);
+  job = g_new0 (SignJob, 1);
+  job->ca_sha256 = g_strdup (ca_sha256);
+  job->request = g_bytes_ref (request);
+  job->options = cd_ca_sign_options_ref (options);
 
-  state = g_new0 (SignState, 1);
-  state->database_path = g_strdup (cd_database_get_path (database));
-  state->keyring = g_object_ref (keyring);
-  state->ca_sha256 = g_strdup (ca_sha256);
-  state->request = g_bytes_ref (request);
-  state->options = cd_ca_sign_options_ref (options);
-
-  g_task_set_task_data (task, state, (GDestroyNotify)sign_state_free);
-  g_task_run_in_thread (task, sign_worker);
+  _cd_ca_run_async (database, keyring, sign_job, job, (GDestroyNotify)sign_job_free,
+                    cd_ca_sign_request_async, "[certdesk] sign request",
+                    cancellable, callback, user_data);
 }
 
 /**
@@ -745,10 +688,7 @@ CdCaResult *
 cd_ca_sign_request_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cd_ca_sign_request_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _cd_ca_run_finish (result, cd_ca_sign_request_async, error);
 }
 
 /**

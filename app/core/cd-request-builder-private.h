@@ -9,10 +9,14 @@
  * SAN list's entries and the functions one file calls in another.
  * cd-request-builder.c has the object, its fields and the SAN list,
  * cd-request-sign.c assembles, signs and stores the request and
- * cd-request-renew.c pre-fills a builder from a certificate.
+ * cd-request-renew.c pre-fills a builder from a certificate. The CA
+ * code signs certificates with the same digests.
  */
 
 #pragma once
+
+#include <openssl/evp.h>
+#include <openssl/x509v3.h>
 
 #include "cd-request-builder.h"
 
@@ -47,6 +51,10 @@ struct _CdRequestBuilder
 /* Indexed by CdSubjectField. */
 extern const int _cd_request_subject_nids[CD_N_SUBJECT_FIELDS];
 
-char *_cd_request_builder_dup_cn_as_dns (CdRequestBuilder *self);
+char               *_cd_request_builder_dup_cn_as_dns (CdRequestBuilder   *self);
+const EVP_MD       *_cd_request_signing_md           (EVP_PKEY           *key,
+                                                      CdDigest            digest);
+ASN1_BIT_STRING    *_cd_request_key_usage_bits       (CdKeyUsage          usage);
+EXTENDED_KEY_USAGE *_cd_request_extended_key_usage   (CdExtendedKeyUsage  usage);
 
 G_END_DECLS

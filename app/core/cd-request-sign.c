@@ -68,6 +68,36 @@ static const struct
   { CD_EXTENDED_KEY_USAGE_EMAIL_PROTECTION, NID_email_protect },
 };
 
+/* @usage as the bits of a keyUsage extension. */
+ASN1_BIT_STRING *
+_cd_request_key_usage_bits (CdKeyUsage usage)
+{
+  ASN1_BIT_STRING *bits = ASN1_BIT_STRING_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (key_usage_bits); i++)
+    {
+      if (usage & key_usage_bits[i].usage)
+        ASN1_BIT_STRING_set_bit (bits, key_usage_bits[i].bit, 1);
+    }
+
+  return bits;
+}
+
+/* @usage as the purposes of an extendedKeyUsage extension. */
+EXTENDED_KEY_USAGE *
+_cd_request_extended_key_usage (CdExtendedKeyUsage usage)
+{
+  EXTENDED_KEY_USAGE *usages = sk_ASN1_OBJECT_new_null ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (extended_key_usage_nids); i++)
+    {
+      if (usage & extended_key_usage_nids[i].usage)
+        sk_ASN1_OBJECT_push (usages, OBJ_nid2obj (extended_key_usage_nids[i].nid));
+    }
+
+  return usages;
+}
+
 static void
 set_openssl_error (GError     **error,
                    const char  *message)
@@ -211,26 +241,16 @@ add_extensions (CdRequestBuilder  *self,
 
   if (self->key_usage != CD_KEY_USAGE_NONE)
     {
-      g_autoptr(ASN1_BIT_STRING) bits = ASN1_BIT_STRING_new ();
+      g_autoptr(ASN1_BIT_STRING) bits = _cd_request_key_usage_bits (self->key_usage);
 
-      for (guint i = 0; i < G_N_ELEMENTS (key_usage_bits); i++)
-        {
-          if (self->key_usage & key_usage_bits[i].usage)
-            ASN1_BIT_STRING_set_bit (bits, key_usage_bits[i].bit, 1);
-        }
       /* RFC 5280 4.2.1.3: conforming CAs mark it critical. */
       ok &= X509V3_add1_i2d (&extensions, NID_key_usage, bits, 1, X509V3_ADD_APPEND) == 1;
     }
 
   if (self->extended_key_usage != CD_EXTENDED_KEY_USAGE_NONE)
     {
-      g_autoptr(EXTENDED_KEY_USAGE) usages = sk_ASN1_OBJECT_new_null ();
+      g_autoptr(EXTENDED_KEY_USAGE) usages = _cd_request_extended_key_usage (self->extended_key_usage);
 
-      for (guint i = 0; i < G_N_ELEMENTS (extended_key_usage_nids); i++)
-        {
-          if (self->extended_key_usage & extended_key_usage_nids[i].usage)
-            sk_ASN1_OBJECT_push (usages, OBJ_nid2obj (extended_key_usage_nids[i].nid));
-        }
       ok &= X509V3_add1_i2d (&extensions, NID_ext_key_usage, usages, 0, X509V3_ADD_APPEND) == 1;
     }
 
@@ -282,9 +302,16 @@ build_unsigned_request (CdRequestBuilder  *self,
   return g_steal_pointer (&request);
 }
 
-static const EVP_MD *
-digest_md (CdDigest digest)
+/* The digest to sign with @key: NULL for Ed25519, which signs the
+ * message itself and takes no separate digest.
+ */
+const EVP_MD *
+_cd_request_signing_md (EVP_PKEY *key,
+                        CdDigest  digest)
 {
+  if (EVP_PKEY_get_base_id (key) == EVP_PKEY_ED25519)
+    return NULL;
+
   switch (digest)
     {
     case CD_DIGEST_SHA384:
@@ -424,8 +451,7 @@ build_and_store (BuildState    *state,
   if (key == NULL)
     return NULL;
 
-  /* Ed25519 signs the message itself; it takes no separate digest. */
-  md = EVP_PKEY_get_base_id (key) == EVP_PKEY_ED25519 ? NULL : digest_md (state->digest);
+  md = _cd_request_signing_md (key, state->digest);
 
   if (X509_REQ_set_pubkey (state->request, key) != 1 ||
       X509_REQ_sign (state->request, key, md) <= 0)
