@@ -34,87 +34,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "cd-errors.h"
-#include "cd-openssl-private.h"
 #include "cd-tls-fetch-private.h"
-#include "cd-x509-private.h"
-
-#define READ_SIZE 16384
-
-struct _CdTlsResult
-{
-  GObject    parent_instance;
-
-  GPtrArray *chain;          /* GBytes DER, leaf first, as presented */
-  char      *protocol;
-  char      *cipher;
-  char     **accepted_cas;   /* RFC 2253 names */
-  char      *verify_error;   /* why the system roots do not validate it */
-  gboolean   client_cert_requested;
-};
-
-G_DEFINE_FINAL_TYPE (CdTlsResult, cd_tls_result, G_TYPE_OBJECT)
-
-typedef struct
-{
-  char              *host;
-  char              *server_name;
-  guint16            port;
-  CdStarttls         starttls;
-  guint              timeout_ms;
-
-  GSocketConnection *connection;
-  SSL               *ssl;
-  BIO               *wbio;        /* owned by ssl */
-  BIO               *rbio;        /* owned by ssl */
-  GCancellable      *cancellable; /* ours: the timer and the caller's cancel it */
-  GCancellable      *caller_cancellable;
-  gulong             cancelled_id;
-  GSource           *timer;
-  gboolean           timed_out;
-  const char        *stage;       /* for the timeout message */
-
-  guint8            *write_buffer;
-  guint8             read_buffer[READ_SIZE];
-  gsize              received;
-  guint8             first_byte;
-
-  CdTlsResult       *result;
-  GPtrArray         *verify_errors; /* const char *, OpenSSL's static strings */
-} Fetch;
-
-static const char * const starttls_ids[] = { "none", "smtp", "imap", "pop3", "ldap", "xmpp" };
-static const guint16 default_ports[] = { 443, 25, 143, 110, 389, 5222 };
 
 static void handshake_step (GTask *task);
 
 static void
-cd_tls_result_finalize (GObject *object)
-{
-  CdTlsResult *self = (CdTlsResult *)object;
-
-  g_clear_pointer (&self->chain, g_ptr_array_unref);
-  g_clear_pointer (&self->protocol, g_free);
-  g_clear_pointer (&self->cipher, g_free);
-  g_clear_pointer (&self->accepted_cas, g_strfreev);
-  g_clear_pointer (&self->verify_error, g_free);
-
-  G_OBJECT_CLASS (cd_tls_result_parent_class)->finalize (object);
-}
-
-static void
-cd_tls_result_class_init (CdTlsResultClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = cd_tls_result_finalize;
-}
-
-static void
-cd_tls_result_init (CdTlsResult *self)
-{
-  self->chain = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
-}
-
-static void
-fetch_free (Fetch *fetch)
+fetch_free (CdTlsFetch *fetch)
 {
   if (fetch->timer != NULL)
     {
@@ -138,125 +63,7 @@ fetch_free (Fetch *fetch)
 }
 
 static char *
-name_to_string (const X509_NAME *name)
-{
-  g_autoptr(BIO) bio = BIO_new (BIO_s_mem ());
-  char *data;
-  long len;
-
-  X509_NAME_print_ex (bio, name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
-  len = BIO_get_mem_data (bio, &data);
-
-  return g_utf8_make_valid (data, len);
-}
-
-/* OpenSSL calls this in place of its own verification: we keep the
- * chain as the server sent it, note what the system roots think of
- * it, and always go on.
- */
-static int
-verify_record_cb (int             ok,
-                  X509_STORE_CTX *ctx)
-{
-  Fetch *fetch = X509_STORE_CTX_get_app_data (ctx);
-
-  if (!ok)
-    {
-      const char *reason = X509_verify_cert_error_string (X509_STORE_CTX_get_error (ctx));
-
-      if (!g_ptr_array_find (fetch->verify_errors, reason, NULL))
-        g_ptr_array_add (fetch->verify_errors, (gpointer)reason);
-    }
-
-  return 1;
-}
-
-static int
-cert_verify_cb (X509_STORE_CTX *ctx,
-                void           *arg)
-{
-  SSL *ssl = X509_STORE_CTX_get_ex_data (ctx, SSL_get_ex_data_X509_STORE_CTX_idx ());
-  Fetch *fetch = SSL_get_app_data (ssl);
-  STACK_OF(X509) *sent = X509_STORE_CTX_get0_untrusted (ctx);
-  X509 *leaf = X509_STORE_CTX_get0_cert (ctx);
-
-  g_ptr_array_set_size (fetch->result->chain, 0);
-  for (int i = 0; sent != NULL && i < sk_X509_num (sent); i++)
-    g_ptr_array_add (fetch->result->chain, _cd_x509_to_der (sk_X509_value (sent, i)));
-  /* The leaf leads the list the server sent; be sure it is there. */
-  if (fetch->result->chain->len == 0 && leaf != NULL)
-    g_ptr_array_add (fetch->result->chain, _cd_x509_to_der (leaf));
-
-  X509_STORE_CTX_set_app_data (ctx, fetch);
-  X509_STORE_CTX_set_verify_cb (ctx, verify_record_cb);
-  X509_verify_cert (ctx);
-  ERR_clear_error ();
-
-  return 1;
-}
-
-/* The server asks for a client certificate: note it and its CA names,
- * and send none. The handshake may fail afterwards, but what the
- * server presented is known by then.
- */
-static int
-client_cert_cb (SSL       *ssl,
-                X509     **out_cert,
-                EVP_PKEY **out_key)
-{
-  Fetch *fetch = SSL_get_app_data (ssl);
-  const STACK_OF(X509_NAME) *names = SSL_get0_peer_CA_list (ssl);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  fetch->result->client_cert_requested = TRUE;
-  for (int i = 0; names != NULL && i < sk_X509_NAME_num (names); i++)
-    {
-      g_autofree char *name = name_to_string (sk_X509_NAME_value (names, i));
-
-      g_strv_builder_add (builder, name);
-    }
-  g_clear_pointer (&fetch->result->accepted_cas, g_strfreev);
-  fetch->result->accepted_cas = g_strv_builder_end (builder);
-
-  return 0;
-}
-
-/* One context for the whole process: it holds the system roots, which
- * are worth loading once for a thousand devices. Level 0 and every
- * protocol version, because the point is to see what old devices
- * present, not to trust them.
- */
-static SSL_CTX *
-get_ssl_context (void)
-{
-  static gsize initialized;
-  static SSL_CTX *ctx;
-
-  if (g_once_init_enter (&initialized))
-    {
-      _cd_openssl_init ();
-      ctx = SSL_CTX_new (TLS_client_method ());
-      if (ctx == NULL)
-        g_error ("Out of memory");
-      SSL_CTX_set_security_level (ctx, 0);
-      SSL_CTX_set_min_proto_version (ctx, 0);
-      SSL_CTX_set_cipher_list (ctx, "ALL:@SECLEVEL=0");
-      SSL_CTX_set_options (ctx, SSL_OP_LEGACY_SERVER_CONNECT | SSL_OP_IGNORE_UNEXPECTED_EOF);
-      SSL_CTX_set_session_cache_mode (ctx, SSL_SESS_CACHE_OFF);
-      if (!SSL_CTX_set_default_verify_paths (ctx))
-        g_debug ("The system trust bundle could not be loaded");
-      SSL_CTX_set_verify (ctx, SSL_VERIFY_NONE, NULL);
-      SSL_CTX_set_cert_verify_callback (ctx, cert_verify_cb, NULL);
-      SSL_CTX_set_client_cert_cb (ctx, client_cert_cb);
-      ERR_clear_error ();
-      g_once_init_leave (&initialized, 1);
-    }
-
-  return ctx;
-}
-
-static char *
-address_label (Fetch *fetch)
+address_label (CdTlsFetch *fetch)
 {
   if (strchr (fetch->host, ':') != NULL)
     return g_strdup_printf ("[%s]:%u", fetch->host, fetch->port);
@@ -267,7 +74,7 @@ address_label (Fetch *fetch)
 static void
 return_timeout (GTask *task)
 {
-  Fetch *fetch = g_task_get_task_data (task);
+  CdTlsFetch *fetch = g_task_get_task_data (task);
   g_autofree char *address = address_label (fetch);
 
   g_task_return_new_error (task, CD_NETWORK_ERROR, CD_NETWORK_ERROR_TIMEOUT,
@@ -284,7 +91,7 @@ static void
 return_io_error (GTask  *task,
                  GError *error)
 {
-  Fetch *fetch = g_task_get_task_data (task);
+  CdTlsFetch *fetch = g_task_get_task_data (task);
 
   if (fetch->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -299,7 +106,7 @@ return_io_error (GTask  *task,
 static gboolean
 timer_cb (gpointer user_data)
 {
-  Fetch *fetch = user_data;
+  CdTlsFetch *fetch = user_data;
 
   fetch->timed_out = TRUE;
   g_cancellable_cancel (fetch->cancellable);
@@ -315,7 +122,7 @@ static void
 start_timer (GTask      *task,
              const char *stage)
 {
-  Fetch *fetch = g_task_get_task_data (task);
+  CdTlsFetch *fetch = g_task_get_task_data (task);
 
   if (fetch->timer != NULL)
     {
@@ -334,7 +141,7 @@ close_done_cb (GObject      *object,
                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Fetch *fetch = g_task_get_task_data (task);
+  CdTlsFetch *fetch = g_task_get_task_data (task);
 
   g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, NULL);
   g_task_return_pointer (task, g_steal_pointer (&fetch->result), g_object_unref);
@@ -344,7 +151,7 @@ static void
 finish_handshake (GTask    *task,
                   gboolean  completed)
 {
-  Fetch *fetch = g_task_get_task_data (task);
+  CdTlsFetch *fetch = g_task_get_task_data (task);
   CdTlsResult *result = fetch->result;
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (fetch->connection));
   const SSL_CIPHER *cipher = SSL_get_current_cipher (fetch->ssl);
@@ -382,7 +189,7 @@ finish_handshake (GTask    *task,
 static void
 return_handshake_error (GTask *task)
 {
-  Fetch *fetch = g_task_get_task_data (task);
+  CdTlsFetch *fetch = g_task_get_task_data (task);
   g_autofree char *address = address_label (fetch);
   unsigned long code = ERR_peek_last_error ();
   const char *reason = code != 0 ? ERR_reason_error_string (code) : NULL;
@@ -422,7 +229,7 @@ read_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Fetch *fetch = g_task_get_task_data (task);
+  CdTlsFetch *fetch = g_task_get_task_data (task);
   GError *error = NULL;
   gssize n;
 
@@ -486,7 +293,7 @@ write_cb (GObject      *object,
 static void
 handshake_step (GTask *task)
 {
-  Fetch *fetch = g_task_get_task_data (task);
+  CdTlsFetch *fetch = g_task_get_task_data (task);
   GIOStream *stream = G_IO_STREAM (fetch->connection);
   size_t pending;
   int ret;
@@ -529,10 +336,10 @@ handshake_step (GTask *task)
 static void
 start_handshake (GTask *task)
 {
-  Fetch *fetch = g_task_get_task_data (task);
+  CdTlsFetch *fetch = g_task_get_task_data (task);
   const char *name = fetch->server_name != NULL ? fetch->server_name : fetch->host;
 
-  fetch->ssl = SSL_new (get_ssl_context ());
+  fetch->ssl = SSL_new (_cd_tls_get_ssl_context ());
   fetch->rbio = BIO_new (BIO_s_mem ());
   fetch->wbio = BIO_new (BIO_s_mem ());
   if (fetch->ssl == NULL || fetch->rbio == NULL || fetch->wbio == NULL)
@@ -580,7 +387,7 @@ connect_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Fetch *fetch = g_task_get_task_data (task);
+  CdTlsFetch *fetch = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *address = address_label (fetch);
 
@@ -664,7 +471,7 @@ cd_tls_fetch_async (const char          *host,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GSocketClient) client = NULL;
   g_autoptr(GSocketConnectable) connectable = NULL;
-  Fetch *fetch;
+  CdTlsFetch *fetch;
 
   g_return_if_fail (host != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -673,7 +480,7 @@ cd_tls_fetch_async (const char          *host,
   g_task_set_source_tag (task, cd_tls_fetch_async);
   g_task_set_name (task, "cd_tls_fetch_async");
 
-  fetch = g_new0 (Fetch, 1);
+  fetch = g_new0 (CdTlsFetch, 1);
   fetch->host = g_strdup (host);
   fetch->server_name = server_name != NULL && *server_name != '\0' ? g_strdup (server_name) : NULL;
   fetch->port = port;
@@ -760,171 +567,4 @@ cd_tls_fetch (const char    *host,
   g_main_context_pop_thread_default (context);
 
   return cd_tls_fetch_finish (result, error);
-}
-
-const char *
-cd_starttls_to_id (CdStarttls starttls)
-{
-  g_return_val_if_fail (starttls < G_N_ELEMENTS (starttls_ids), NULL);
-
-  return starttls_ids[starttls];
-}
-
-gboolean
-cd_starttls_from_id (const char *id,
-                     CdStarttls *out_starttls)
-{
-  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (starttls_ids); i++)
-    {
-      if (g_ascii_strcasecmp (id, starttls_ids[i]) == 0)
-        {
-          *out_starttls = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-/* 443 without STARTTLS; the usual submission port of each protocol. */
-guint16
-cd_starttls_get_default_port (CdStarttls starttls)
-{
-  g_return_val_if_fail (starttls < G_N_ELEMENTS (default_ports), 443);
-
-  return default_ports[starttls];
-}
-
-/**
- * cd_tls_parse_address:
- * @text: "host", "host:port", "[v6]:port" or a bare IPv6 address
- * @default_port: the port when @text names none
- *
- * Returns: %TRUE with the host (without brackets) and port set
- */
-gboolean
-cd_tls_parse_address (const char  *text,
-                      guint16      default_port,
-                      char       **out_host,
-                      guint16     *out_port,
-                      GError     **error)
-{
-  g_autofree char *host = NULL;
-  guint16 port = default_port;
-  const char *colon;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  text = text + strspn (text, " \t");
-  colon = strrchr (text, ':');
-
-  if (text[0] == '[')
-    {
-      const char *end = strchr (text, ']');
-
-      if (end == NULL || (end[1] != '\0' && end[1] != ':'))
-        goto invalid;
-      host = g_strndup (text + 1, end - text - 1);
-      colon = end[1] == ':' ? end + 1 : NULL;
-    }
-  else if (colon != NULL && strchr (text, ':') != colon)
-    {
-      /* Several colons and no brackets: a bare IPv6 address. */
-      host = g_strdup (text);
-      colon = NULL;
-    }
-  else
-    {
-      host = colon != NULL ? g_strndup (text, colon - text) : g_strdup (text);
-    }
-
-  g_strchomp (host);
-  if (*host == '\0' || strpbrk (host, " \t/?#@") != NULL)
-    goto invalid;
-
-  if (colon != NULL)
-    {
-      guint64 value;
-
-      if (!g_ascii_string_to_unsigned (colon + 1, 10, 1, 65535, &value, NULL))
-        {
-          g_set_error (error, CD_NETWORK_ERROR, CD_NETWORK_ERROR_ADDRESS,
-                       _("“%s” is not a port: give a number from 1 to 65535."), colon + 1);
-          return FALSE;
-        }
-      port = value;
-    }
-
-  *out_host = g_steal_pointer (&host);
-  *out_port = port;
-  return TRUE;
-
-invalid:
-  g_set_error (error, CD_NETWORK_ERROR, CD_NETWORK_ERROR_ADDRESS,
-               _("“%s” is not a server address. Give a host name or IP address, and a port "
-                 "after a colon: pbx.example.com:5061, [2001:db8::1]:443."),
-               text);
-  return FALSE;
-}
-
-/**
- * cd_tls_result_get_chain:
- *
- * Returns: (transfer none) (element-type GBytes): the DER certificates
- *   as the server sent them, its own first; may be empty
- */
-GPtrArray *
-cd_tls_result_get_chain (CdTlsResult *self)
-{
-  g_return_val_if_fail (CD_IS_TLS_RESULT (self), NULL);
-
-  return self->chain;
-}
-
-/* "TLSv1.3", "TLSv1.2", … */
-const char *
-cd_tls_result_get_protocol (CdTlsResult *self)
-{
-  g_return_val_if_fail (CD_IS_TLS_RESULT (self), NULL);
-
-  return self->protocol;
-}
-
-/* The IANA name, e.g. "TLS_AES_256_GCM_SHA384". */
-const char *
-cd_tls_result_get_cipher (CdTlsResult *self)
-{
-  g_return_val_if_fail (CD_IS_TLS_RESULT (self), NULL);
-
-  return self->cipher;
-}
-
-gboolean
-cd_tls_result_get_client_cert_requested (CdTlsResult *self)
-{
-  g_return_val_if_fail (CD_IS_TLS_RESULT (self), FALSE);
-
-  return self->client_cert_requested;
-}
-
-/* The distinguished names (RFC 2253) of the CAs whose client
- * certificates the server accepts; empty when it named none.
- */
-const char * const *
-cd_tls_result_get_accepted_cas (CdTlsResult *self)
-{
-  g_return_val_if_fail (CD_IS_TLS_RESULT (self), NULL);
-
-  return (const char * const *)self->accepted_cas;
-}
-
-/* OpenSSL's reasons, joined by "; ", why the system's roots and the
- * name check do not accept the chain; %NULL when they do.
- */
-const char *
-cd_tls_result_get_verify_error (CdTlsResult *self)
-{
-  g_return_val_if_fail (CD_IS_TLS_RESULT (self), NULL);
-
-  return self->verify_error;
 }
