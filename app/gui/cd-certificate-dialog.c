@@ -22,53 +22,9 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
-#include "cd-certificate-dialog.h"
-#include "cd-certificate.h"
-#include "cd-check-page.h"
-#include "cd-database.h"
-#include "cd-details-page.h"
-#include "cd-export-dialog.h"
-#include "cd-general-page.h"
-#include "cd-path-page.h"
-#include "cd-properties-page.h"
-#include "cd-request-builder.h"
-#include "cd-steps-page.h"
+#include "cd-certificate-dialog-private.h"
 #include "cd-store-kind.h"
-#include "cd-trust.h"
-#include "cd-window-ca.h"
 #include "cd-window.h"
-
-struct _CdCertificateDialog
-{
-  AdwWindow          parent_instance;
-
-  /* Template widgets */
-  CdCheckPage       *check_page;
-  CdDetailsPage     *details_page;
-  CdGeneralPage     *general_page;
-  GtkButton         *export_button;
-  GtkButton         *import_button;
-  GtkButton         *renew_button;
-  GtkButton         *sign_button;
-  CdPathPage        *path_page;
-  AdwViewStackPage  *path_stack_page;
-  CdPropertiesPage  *properties_page;
-  AdwViewStackPage  *properties_stack_page;
-  CdStepsPage       *steps_page;
-  AdwViewStackPage  *steps_stack_page;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwToastOverlay   *toast_overlay;
-  AdwViewStack      *view_stack;
-
-  /* Owned references */
-  CdDatabase        *database;
-  CdCertificateInfo *info;
-  CdCertificate     *row;
-  CdChain           *chain;
-  GFile             *file;
-};
 
 enum {
   PROP_0,
@@ -91,67 +47,10 @@ G_DEFINE_FINAL_TYPE (CdCertificateDialog, cd_certificate_dialog, ADW_TYPE_WINDOW
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static void
-build_chain (CdCertificateDialog *self)
+void
+_cd_certificate_dialog_emit_changed (CdCertificateDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean system_anchors;
-
-  g_assert (CD_IS_CERTIFICATE_DIALOG (self));
-
-  g_clear_object (&self->chain);
-
-  /* A request has no chain; whether its signature holds is its status. */
-  if (cd_certificate_info_get_is_request (self->info))
-    {
-      gboolean valid = cd_request_verify_signature (cd_certificate_info_get_der (self->info), &error);
-
-      cd_general_page_set_request_signature (self->general_page, valid, error);
-      return;
-    }
-
-  system_anchors = cd_path_page_get_system_anchors (self->path_page);
-
-  if (self->database != NULL)
-    self->chain = cd_chain_build (self->database,
-                                  cd_certificate_info_get_der (self->info),
-                                  system_anchors,
-                                  g_get_real_time () / G_USEC_PER_SEC,
-                                  &error);
-
-  if (error != NULL)
-    g_debug ("Could not build the chain: %s", error->message);
-
-  cd_general_page_set_chain (self->general_page, self->chain, error);
-  cd_path_page_set_chain (self->path_page, self->chain);
-}
-
-static void
-update_title (CdCertificateDialog *self)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *subtitle = NULL;
-  CdCertificate *row;
-
-  g_assert (CD_IS_CERTIFICATE_DIALOG (self));
-
-  /* The subject names the certificate itself; a friendly name is the
-   * user's, shown on the Properties page.
-   */
-  row = self->row ? self->row : cd_certificate_info_get_row (self->info);
-  if (cd_certificate_get_subject_cn (row) != NULL && cd_certificate_get_subject_cn (row)[0] != '\0')
-    name = g_strdup (cd_certificate_get_subject_cn (row));
-  else
-    name = cd_certificate_dup_display_name (row);
-
-  if (self->row != NULL)
-    subtitle = g_strdup (cd_store_kind_get_title (cd_certificate_get_store (self->row)));
-  else if (self->file != NULL)
-    subtitle = g_file_get_basename (self->file);
-
-  adw_view_switcher_title_set_title (self->switcher_title, name);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), name);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -161,7 +60,7 @@ on_system_anchors_changed_cb (CdCertificateDialog *self,
 {
   g_assert (CD_IS_CERTIFICATE_DIALOG (self));
 
-  build_chain (self);
+  _cd_certificate_dialog_build_chain (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYSTEM_ANCHORS]);
 }
 
@@ -253,78 +152,13 @@ import_action (GtkWidget  *widget,
 }
 
 static void
-on_exported_cb (CdCertificateDialog *self,
-                GFile               *file,
-                gboolean             deleted_key,
-                CdExportDialog      *dialog)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *name = g_filename_display_name (basename);
-  g_autofree char *text = NULL;
-
-  g_assert (CD_IS_CERTIFICATE_DIALOG (self));
-
-  /* translators: %s is a file name */
-  text = g_strdup_printf (_("Exported to %s"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-
-  /* The key is gone: the window's list no longer shows it. */
-  if (deleted_key)
-    g_signal_emit (self, signals[CHANGED], 0);
-}
-
-/* With @profile, preset to what that device imports. */
-static void
-open_export (CdCertificateDialog *self,
-             CdProfile           *profile)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr(CdExportOptions) options = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  CdExportDialog *dialog;
-
-  /* The keyring is the window's, which opened this dialog for a row. */
-  if (self->row == NULL || self->database == NULL || !CD_IS_WINDOW (parent))
-    return;
-
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_ptr_array_add (rows, g_object_ref (self->row));
-
-  dialog = cd_export_dialog_new (GTK_WINDOW (self), self->database,
-                                 cd_window_get_keyring (CD_WINDOW (parent)), rows);
-  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  if (profile != NULL)
-    options = cd_profile_dup_export_options (profile);
-  if (options != NULL &&
-      !cd_export_dialog_set_preset (dialog, options, cd_profile_get_export_extension (profile)))
-    /* translators: %s is a device, e.g. "Mitel OpenScape Voice" */
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 adw_toast_new_format (_("%s takes this certificate with its "
-                                                         "private key, which is not in your "
-                                                         "keyring"),
-                                                       cd_profile_get_name (profile)));
-
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  open_export (CD_CERTIFICATE_DIALOG (widget), NULL);
-}
-
-static void
 on_check_export_cb (CdCertificateDialog *self,
                     CdProfile           *profile,
                     CdCheckPage         *page)
 {
   g_assert (CD_IS_CERTIFICATE_DIALOG (self));
 
-  open_export (self, profile);
+  _cd_certificate_dialog_open_export (self, profile);
 }
 
 /* The steps are those of the device checked against. */
@@ -336,63 +170,6 @@ on_check_profile_changed_cb (CdCertificateDialog *self,
   g_assert (CD_IS_CERTIFICATE_DIALOG (self));
 
   cd_steps_page_set_profile (self->steps_page, cd_check_page_get_profile (page));
-}
-
-static void
-renew_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  CdCertificateDialog *self = CD_CERTIFICATE_DIALOG (widget);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  /* The wizard stores through the window's database and keyring. */
-  if (self->row == NULL || !CD_IS_WINDOW (parent))
-    return;
-
-  cd_window_new_request (CD_WINDOW (parent), self->row, GTK_WINDOW (self));
-}
-
-static void
-sign_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CdCertificateDialog *self = CD_CERTIFICATE_DIALOG (widget);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  /* Signing stores through the window's database and keyring. */
-  if (self->row == NULL || !CD_IS_WINDOW (parent))
-    return;
-
-  cd_window_sign_request (CD_WINDOW (parent), self->row, GTK_WINDOW (self));
-}
-
-/* "Revoked on … (reason)" for what one of our CAs revoked. */
-static void
-show_revocation (CdCertificateDialog *self)
-{
-  g_autoptr(GError) error = NULL;
-  CdRevocationReason reason = CD_REVOCATION_REASON_UNSPECIFIED;
-  gboolean revoked = FALSE;
-  gint64 revoked_at = 0;
-
-  if (!cd_ca_get_revocation (self->database, cd_certificate_get_sha256 (self->row),
-                             &revoked, &reason, &revoked_at, &error))
-    g_warning ("Could not read whether the certificate is revoked: %s", error->message);
-  cd_general_page_set_revocation (self->general_page, revoked, reason, revoked_at);
-}
-
-static void
-show_toast_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  CdCertificateDialog *self = CD_CERTIFICATE_DIALOG (widget);
-  AdwToast *toast = adw_toast_new (g_variant_get_string (param, NULL));
-
-  adw_toast_set_timeout (toast, 2);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static gboolean
@@ -413,22 +190,6 @@ cd_certificate_dialog_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cd_certificate_dialog_parent_class)->close_request (window);
 }
 
-/* Where the trust publishing put this root; a failure to read that
- * only leaves the line out.
- */
-static void
-show_publications (CdCertificateDialog *self)
-{
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autoptr(GError) error = NULL;
-
-  targets = cd_trust_dup_publications_for (self->database,
-                                           cd_certificate_get_sha256 (self->row), &error);
-  if (targets == NULL)
-    g_warning ("Could not read where the certificate is published: %s", error->message);
-  cd_general_page_set_publications (self->general_page, targets);
-}
-
 static void
 cd_certificate_dialog_constructed (GObject *object)
 {
@@ -446,7 +207,7 @@ cd_certificate_dialog_constructed (GObject *object)
   cd_general_page_set_certificate (self->general_page, self->info, self->row);
   cd_details_page_set_info (self->details_page, self->info);
   if (in_store && cd_certificate_get_store (self->row) == CD_STORE_KIND_ROOT)
-    show_publications (self);
+    _cd_certificate_dialog_show_publications (self);
 
   /* Properties belong to a certificate in a store, a chain to a
    * certificate: a file has none, a request has no issuer yet.
@@ -463,7 +224,7 @@ cd_certificate_dialog_constructed (GObject *object)
                           cd_certificate_get_store (self->row) == CD_STORE_KIND_REQUEST &&
                           CD_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
   if (in_store && !is_request)
-    show_revocation (self);
+    _cd_certificate_dialog_show_revocation (self);
   gtk_widget_set_visible (GTK_WIDGET (self->renew_button),
                           in_store && !is_request &&
                           CD_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
@@ -478,8 +239,8 @@ cd_certificate_dialog_constructed (GObject *object)
                                 in_store && !is_request &&
                                 CD_IS_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (self))));
 
-  update_title (self);
-  build_chain (self);
+  _cd_certificate_dialog_update_title (self);
+  _cd_certificate_dialog_build_chain (self);
 }
 
 static void
@@ -655,10 +416,14 @@ cd_certificate_dialog_class_init (CdCertificateDialogClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "dialog.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "dialog.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "dialog.renew", NULL, renew_action);
-  gtk_widget_class_install_action (widget_class, "dialog.sign", NULL, sign_action);
-  gtk_widget_class_install_action (widget_class, "dialog.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "dialog.export", NULL,
+                                   _cd_certificate_dialog_export_action);
+  gtk_widget_class_install_action (widget_class, "dialog.renew", NULL,
+                                   _cd_certificate_dialog_renew_action);
+  gtk_widget_class_install_action (widget_class, "dialog.sign", NULL,
+                                   _cd_certificate_dialog_sign_action);
+  gtk_widget_class_install_action (widget_class, "dialog.show-toast", "s",
+                                   _cd_certificate_dialog_show_toast_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
   g_type_ensure (CD_TYPE_CHECK_PAGE);
@@ -805,7 +570,7 @@ cd_certificate_dialog_set_file (CdCertificateDialog *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), file != NULL);
   if (self->info != NULL)
-    update_title (self);
+    _cd_certificate_dialog_update_title (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
