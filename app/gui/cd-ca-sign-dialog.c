@@ -27,6 +27,7 @@
 #include "cd-certificate.h"
 #include "cd-database.h"
 #include "cd-key-generator.h"
+#include "cd-profile-chooser.h"
 #include "cd-keyring.h"
 #include "cd-request-builder.h"
 
@@ -318,7 +319,8 @@ new_dialog (GtkWindow  *parent,
   self->database = g_object_ref (database);
   self->keyring = g_object_ref (keyring);
   self->request = request != NULL ? g_bytes_ref (request) : NULL;
-  self->profiles = _cd_ca_load_profiles ();
+  /* The same profiles as the Check page and the wizard offer. */
+  self->profiles = g_object_ref (cd_profile_chooser_get_all_profiles (NULL));
   _cd_ca_fill_profile_row (self->profile_row, self->profiles, NULL);
 
   self->authorities = _cd_ca_fill_authority_row (self->ca_row, database, NULL, &error);

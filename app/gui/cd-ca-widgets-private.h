@@ -25,7 +25,6 @@ GPtrArray  *_cd_ca_fill_authority_row   (AdwComboRow  *row,
                                          GError      **error);
 CdCertificate *_cd_ca_get_selected_authority (AdwComboRow *row,
                                               GPtrArray   *authorities);
-GListModel *_cd_ca_load_profiles        (void);
 void        _cd_ca_fill_profile_row     (AdwComboRow  *row,
                                          GListModel   *profiles,
                                          const char   *selected_id);

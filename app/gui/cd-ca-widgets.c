@@ -64,14 +64,6 @@ _cd_ca_get_selected_authority (AdwComboRow *row,
   return g_ptr_array_index (authorities, selected);
 }
 
-GListModel *
-_cd_ca_load_profiles (void)
-{
-  g_autofree char *user_dir = cd_profile_dup_default_user_dir ();
-
-  return cd_profile_load_all (user_dir, NULL);
-}
-
 void
 _cd_ca_fill_profile_row (AdwComboRow *row,
                          GListModel  *profiles,

@@ -21,6 +21,7 @@
 #include "cd-device-add-dialog.h"
 #include "cd-devices.h"
 #include "cd-profile.h"
+#include "cd-profile-chooser.h"
 #include "cd-tls-fetch.h"
 
 struct _CdDeviceAddDialog
@@ -113,15 +114,13 @@ on_add_clicked_cb (CdDeviceAddDialog *self,
 static void
 fill_profiles (CdDeviceAddDialog *self)
 {
-  g_autoptr(GListModel) profiles = NULL;
+  GListModel *profiles = cd_profile_chooser_get_all_profiles (NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *user_dir = cd_profile_dup_default_user_dir ();
   guint n;
 
   gtk_string_list_append (names, _("None"));
   g_ptr_array_add (self->profile_ids, NULL);
 
-  profiles = cd_profile_load_all (user_dir, NULL);
   n = g_list_model_get_n_items (profiles);
   for (guint i = 0; i < n; i++)
     {
