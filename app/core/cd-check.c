@@ -267,11 +267,7 @@ cd_check_input_fill_from_database (CdCheckInput  *self,
                                    CdDatabase    *database,
                                    GError       **error)
 {
-  g_autoptr(GPtrArray) ders = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
   g_autoptr(CdChain) chain = NULL;
-  GListModel *elements;
-  CdChainStatus status;
-  guint n;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (self->certificate != NULL, FALSE);
@@ -279,6 +275,32 @@ cd_check_input_fill_from_database (CdCheckInput  *self,
   chain = cd_chain_build (database, self->certificate, FALSE, self->now, error);
   if (chain == NULL)
     return FALSE;
+
+  cd_check_input_set_chain_from (self, chain);
+
+  return TRUE;
+}
+
+/**
+ * cd_check_input_set_chain_from:
+ * @self: a #CdCheckInput
+ * @chain: a chain as cd_chain_build() made it
+ *
+ * Sets the chain from @chain's certificates, trusted unless the chain
+ * stops short of a root of Trusted Root (missing issuer, untrusted or
+ * distrusted root, bad signature).
+ */
+void
+cd_check_input_set_chain_from (CdCheckInput *self,
+                               CdChain      *chain)
+{
+  g_autoptr(GPtrArray) ders = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  GListModel *elements;
+  CdChainStatus status;
+  guint n;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (CD_IS_CHAIN (chain));
 
   /* The chain lists the root first; the input wants the leaf first. */
   elements = cd_chain_get_elements (chain);
@@ -299,8 +321,6 @@ cd_check_input_fill_from_database (CdCheckInput  *self,
                             status != CD_CHAIN_STATUS_UNTRUSTED_ROOT &&
                             status != CD_CHAIN_STATUS_DISTRUSTED &&
                             status != CD_CHAIN_STATUS_BAD_SIGNATURE);
-
-  return TRUE;
 }
 
 static void

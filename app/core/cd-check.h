@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "cd-chain.h"
 #include "cd-exporter.h"
 #include "cd-profile.h"
 #include "cd-request-builder.h"
@@ -80,6 +81,10 @@ void             cd_check_input_set_warning_days   (CdCheckInput      *self,
 void             cd_check_input_set_parameter      (CdCheckInput      *self,
                                                     const char        *name,
                                                     const char        *value);
+
+/* The same from a chain already built. */
+void             cd_check_input_set_chain_from     (CdCheckInput      *self,
+                                                    CdChain           *chain);
 
 /* Fills the chain and issuer of @input from the stores, as
  * cd_chain_build() finds them, for a certificate given by DER.

@@ -35,47 +35,6 @@ get_profiles (void)
   return profiles;
 }
 
-/* The chain to check: the one built from the stores (up to a root we
- * hold) when there is one, else what the server presented.
- */
-static GPtrArray *
-dup_chain_ders (CdChain   *chain,
-                GPtrArray *presented,
-                gboolean  *out_trusted)
-{
-  GPtrArray *ders = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
-  GListModel *elements;
-  CdChainStatus status;
-  guint n;
-
-  *out_trusted = FALSE;
-
-  if (chain == NULL)
-    {
-      for (guint i = 0; i < presented->len; i++)
-        g_ptr_array_add (ders, g_bytes_ref (g_ptr_array_index (presented, i)));
-      return ders;
-    }
-
-  /* The chain's elements run root first. */
-  elements = cd_chain_get_elements (chain);
-  n = g_list_model_get_n_items (elements);
-  for (guint i = n; i > 0; i--)
-    {
-      g_autoptr(CdChainElement) element = g_list_model_get_item (elements, i - 1);
-
-      g_ptr_array_add (ders, g_bytes_ref (cd_chain_element_get_der (element)));
-    }
-
-  status = cd_chain_get_status (chain);
-  *out_trusted = status != CD_CHAIN_STATUS_ISSUER_UNKNOWN &&
-                 status != CD_CHAIN_STATUS_UNTRUSTED_ROOT &&
-                 status != CD_CHAIN_STATUS_DISTRUSTED &&
-                 status != CD_CHAIN_STATUS_BAD_SIGNATURE;
-
-  return ders;
-}
-
 GListModel *
 _cd_device_profile_run (CdDevice   *device,
                         CdChain    *chain,
@@ -84,9 +43,7 @@ _cd_device_profile_run (CdDevice   *device,
                         CdProfile **out_profile)
 {
   g_autoptr(CdCheckInput) input = NULL;
-  g_autoptr(GPtrArray) ders = NULL;
   CdProfile *profile;
-  gboolean trusted;
 
   g_assert (CD_IS_DEVICE (device));
 
@@ -104,11 +61,14 @@ _cd_device_profile_run (CdDevice   *device,
       return NULL;
     }
 
-  ders = dup_chain_ders (chain, presented, &trusted);
-
+  /* The chain built from the stores (up to a root we hold) when there
+   * is one, else what the server presented, untrusted. */
   input = cd_check_input_new ();
   cd_check_input_set_certificate (input, g_ptr_array_index (presented, 0));
-  cd_check_input_set_chain (input, ders, trusted);
+  if (chain != NULL)
+    cd_check_input_set_chain_from (input, chain);
+  else
+    cd_check_input_set_chain (input, presented, FALSE);
   cd_check_input_set_warning_days (input, warning_days);
   cd_check_input_set_parameter (input, "fqdn", cd_device_get_server_name (device) != NULL
                                                ? cd_device_get_server_name (device)
